@@ -1,0 +1,67 @@
+import { callLegProfileParams } from '../../api/params/call-leg-profile';
+import type { Entity, Store, Values } from './store';
+
+export type TraceScope = 'global' | 'tenant' | 'coSpace' | 'accessMethod' | 'coSpaceUser' | 'callOut' | 'callLeg';
+
+export interface TraceLevel {
+  scope: TraceScope;
+  profileId?: string;
+  settings: Values;
+}
+
+function profileSettings(store: Store, id: unknown): Values {
+  if (typeof id !== 'string') return {};
+  return store.get('callLegProfile', id)?.values ?? {};
+}
+
+function level(store: Store, scope: TraceScope, profileId: unknown, overrides: Values = {}): TraceLevel | undefined {
+  const settings = { ...profileSettings(store, profileId), ...overrides };
+  if (typeof profileId !== 'string' && Object.keys(overrides).length === 0) return undefined;
+  return { scope, ...(typeof profileId === 'string' ? { profileId } : {}), settings };
+}
+
+/**
+ * The levels CMS walks for a live leg, least specific first: global, the space's tenant, the
+ * space, the access method or member it came in through, and the leg's own settings.
+ */
+export function callLegProfileTrace(store: Store, leg: Entity): TraceLevel[] {
+  const call = leg.parent ? store.get('call', leg.parent) : undefined;
+  const space = typeof call?.values.coSpace === 'string' ? store.get('coSpace', call.values.coSpace) : undefined;
+  const tenant = typeof space?.values.tenant === 'string' ? store.get('tenant', space.values.tenant) : undefined;
+  const via = leg.meta.accessMethod ? store.get('accessMethod', leg.meta.accessMethod) : undefined;
+  const member = leg.meta.coSpaceUser ? store.get('coSpaceUser', leg.meta.coSpaceUser) : undefined;
+  const overrides: Values = {};
+  for (const name of Object.keys(callLegProfileParams)) {
+    const v = leg.values[name];
+    if (v !== undefined) overrides[name] = v;
+  }
+  return [
+    level(store, 'global', store.systemProfiles.callLegProfile),
+    tenant && level(store, 'tenant', tenant.values.callLegProfile),
+    space && level(store, 'coSpace', space.values.callLegProfile),
+    via && level(store, 'accessMethod', via.values.callLegProfile),
+    member && level(store, 'coSpaceUser', member.values.callLegProfile),
+    level(store, 'callLeg', leg.values.callLegProfile, overrides),
+  ].filter((l): l is TraceLevel => l !== undefined);
+}
+
+export interface Usage {
+  scope: 'global' | 'tenant' | 'coSpace' | 'accessMethod' | 'coSpaceUser';
+  attributes: Record<string, string>;
+}
+
+/** Where a callLegProfile is referenced, as `/callLegProfiles/<id>/usage` lists it. */
+export function callLegProfileUsage(store: Store, profileId: string): Usage[] {
+  const uses: Usage[] = [];
+  const refers = (e: Entity) => e.values.callLegProfile === profileId;
+  if (store.systemProfiles.callLegProfile === profileId) uses.push({ scope: 'global', attributes: {} });
+  for (const t of store.all('tenant').filter(refers)) uses.push({ scope: 'tenant', attributes: { id: t.id } });
+  for (const s of store.all('coSpace').filter(refers)) uses.push({ scope: 'coSpace', attributes: { id: s.id } });
+  for (const a of store.all('accessMethod').filter(refers)) {
+    uses.push({ scope: 'accessMethod', attributes: { id: a.id, coSpace: a.parent ?? '' } });
+  }
+  for (const u of store.all('coSpaceUser').filter(refers)) {
+    uses.push({ scope: 'coSpaceUser', attributes: { id: u.id, coSpace: u.parent ?? '' } });
+  }
+  return uses;
+}

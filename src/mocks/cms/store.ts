@@ -1,0 +1,75 @@
+import type { ParamValue } from '../../api/params/param-def';
+
+export type Values = Record<string, ParamValue>;
+
+export type EntityKind =
+  | 'coSpace'
+  | 'accessMethod'
+  | 'coSpaceUser'
+  | 'callLegProfile'
+  | 'callProfile'
+  | 'tenant'
+  | 'user'
+  | 'callBridge'
+  | 'call'
+  | 'callLeg'
+  | 'cospaceBulkParameterSet'
+  | 'cospaceBulkSync';
+
+export interface Entity {
+  id: string;
+  kind: EntityKind;
+  /** owning object: the coSpace of an accessMethod/coSpaceUser, the call of a callLeg */
+  parent?: string;
+  values: Values;
+  /** bookkeeping CMS keeps but does not print (e.g. which bulk set made a space) */
+  meta: Record<string, string>;
+}
+
+/** In-memory CMS database: insertion-ordered like CMS's own lists, ids are lowercase GUIDs. */
+export class Store {
+  private readonly tables = new Map<EntityKind, Map<string, Entity>>();
+  systemProfiles: Values = {};
+  maxActiveLegs = 0;
+  readonly startedAt = Date.now();
+
+  constructor(private readonly newId: () => string = () => crypto.randomUUID()) {}
+
+  table(kind: EntityKind): Map<string, Entity> {
+    let t = this.tables.get(kind);
+    if (!t) {
+      t = new Map();
+      this.tables.set(kind, t);
+    }
+    return t;
+  }
+
+  all(kind: EntityKind, parent?: string): Entity[] {
+    const rows = [...this.table(kind).values()];
+    return parent === undefined ? rows : rows.filter((e) => e.parent === parent);
+  }
+
+  get(kind: EntityKind, id: string, parent?: string): Entity | undefined {
+    const e = this.table(kind).get(id.toLowerCase());
+    if (!e || (parent !== undefined && e.parent !== parent)) return undefined;
+    return e;
+  }
+
+  insert(kind: EntityKind, values: Values, options: { id?: string; parent?: string; meta?: Record<string, string> } = {}): Entity {
+    const id = (options.id ?? this.newId()).toLowerCase();
+    const entity: Entity = { id, kind, values, meta: options.meta ?? {} };
+    if (options.parent !== undefined) entity.parent = options.parent;
+    this.table(kind).set(id, entity);
+    return entity;
+  }
+
+  delete(kind: EntityKind, id: string): boolean {
+    return this.table(kind).delete(id.toLowerCase());
+  }
+
+  clear(): void {
+    this.tables.clear();
+    this.systemProfiles = {};
+    this.maxActiveLegs = 0;
+  }
+}
