@@ -1,0 +1,69 @@
+import { defineParams } from './param-def';
+
+/**
+ * `/coSpaces/<coSpace id>/accessMethods[/<accessMethod id>]` (blueprint "Multiple coSpace Access
+ * Methods" and the `accessMethod` data structure): extra URI / call ID / passcode combinations for a
+ * space, each optionally with its own call leg profile.
+ */
+export const accessMethodParams = defineParams({
+  uri: {
+    type: 'uriUserPart',
+    description: 'The URI user part used to dial in via this access method.',
+  },
+  callId: {
+    // blueprint: the tables spell it callId; the data structure spells it callID.
+    type: 'digits',
+    description:
+      'The call ID used to connect via this access method (using the IVR or Web Bridge login).',
+  },
+  passcode: {
+    type: 'digits',
+    sensitive: true,
+    description: 'A passcode required for this access method.',
+  },
+  name: {
+    type: 'string',
+    since: '2.9',
+    description: 'The name associated with this access method.',
+  },
+  callLegProfile: {
+    type: 'id',
+    ref: 'callLegProfile',
+    description: 'The call leg profile applied to calls that join via this access method.',
+  },
+  secret: {
+    type: 'string',
+    sensitive: true,
+    since: '1.7',
+    // blueprint: not in the GET table, but returned in the individual GET example.
+    description:
+      'The security string that must accompany the callId for guest access via this access method; chosen automatically if absent and it has a callId.',
+  },
+  regenerateSecret: {
+    type: 'boolean',
+    access: 'writeOnly',
+    putOnly: true,
+    since: '1.7',
+    description:
+      'If true, a new secret is generated and the old one (and any link containing it) stops working; false has no effect.',
+  },
+  scope: {
+    type: 'enum',
+    values: ['public', 'private'],
+    description:
+      'Whether members of the space can see this access method in Cisco Meeting App (public) or not (private); a public one stops the app editing the space details.',
+  },
+  importance: {
+    type: 'integer',
+    max: 2147483647,
+    since: '2.4',
+    description: 'The importance given to every participant who joins via this access method.',
+  },
+  dialInSecurityProfile: {
+    type: 'id',
+    ref: 'dialInSecurityProfile',
+    since: '3.0',
+    description:
+      'If provided, associates the specified dial-in security profile with this access method.',
+  },
+});
