@@ -167,7 +167,8 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
       const def = table[name];
       if (!def || def.type !== 'id' || !def.ref || typeof value !== 'string') continue;
       const kind = def.ref as EntityKind;
-      if (!(kind in resources)) continue;
+      // a sync naming a missing set is accepted and then reports failedNoSuchParameterSet
+      if (!(kind in resources) || kind === 'cospaceBulkParameterSet') continue;
       if (!store.get(kind, value)) throw badRequest(resources[kind].missing);
     }
   };
@@ -269,9 +270,22 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
   };
 
   const render = (def: ResourceDef, entity: Entity, forList: boolean): XmlBuildElement => {
+    if (entity.kind === 'callLeg' && !forList) return renderCallLeg(entity);
     const own = valueChildren(def.params, entity.values, forList ? def.listFields : undefined);
     const extra = derived(entity, forList).filter(([k]) => !own.some(([n]) => n === k));
     return entityElement(entity, [...own, ...extra]);
+  };
+
+  /** CMS prints a leg's own profile overrides inside <configuration>, its state inside <status>. */
+  const renderCallLeg = (leg: Entity): XmlBuildElement => {
+    const profileNames = Object.keys(callLegProfileParams);
+    const top = valueChildren(resources.callLeg.params, leg.values).filter(([n]) => !profileNames.includes(n));
+    const overrides = valueChildren(callLegProfileParams, leg.values);
+    return entityElement(leg, [
+      ...top,
+      ['configuration', { children: overrides }],
+      ['status', { children: [['state', 'connected']] }],
+    ]);
   };
 
   const list = (def: ResourceDef, entities: Entity[], query: Map<string, string>): Response => {
@@ -401,7 +415,8 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
         referenceCheck(def.params, values);
         consumeWriteFault();
         values.call = call.id;
-        const leg = store.insert('callLeg', values, { parent: call.id, meta: { participant: crypto.randomUUID(), direction: 'outgoing' } });
+        values.direction = 'outgoing';
+        const leg = store.insert('callLeg', values, { parent: call.id, meta: { participant: crypto.randomUUID() } });
         store.maxActiveLegs = Math.max(store.maxActiveLegs, store.all('callLeg').length);
         return emptyOk(`/api/v1/callLegs/${leg.id}`);
       }
