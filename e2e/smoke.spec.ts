@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+
+test('shell: navigation, demo connection, Spaces, dark mode', async ({ page }) => {
+  await page.goto('/');
+
+  await expect(page).toHaveURL(/\/wizards$/);
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  for (const label of ['Wizards', 'Spaces', 'Profiles', 'System']) {
+    await expect(nav.getByRole('link', { name: label })).toBeVisible();
+  }
+  await expect(page.getByText('DEMO: mocked CMS')).toBeVisible();
+
+  await nav.getByRole('link', { name: 'Spaces' }).click();
+  await expect(page).toHaveURL(/\/spaces$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Spaces' })).toBeVisible();
+
+  const html = page.locator('html');
+  await expect(html).toHaveCSS('color-scheme', 'light');
+  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await expect(html).toHaveCSS('color-scheme', 'dark');
+  await expect(html).toHaveClass(/\bdark\b/);
+
+  await page.reload();
+  await expect(html).toHaveCSS('color-scheme', 'dark');
+  await page.getByRole('button', { name: 'Switch to light mode' }).click();
+  await expect(html).toHaveCSS('color-scheme', 'light');
+});
