@@ -43,8 +43,9 @@ export async function handleWithMsw(
   req: IncomingMessage,
   res: ServerResponse,
   origin: string,
+  alreadyRead?: Buffer,
 ): Promise<boolean> {
-  const body = await readBody(req);
+  const body = alreadyRead ?? (await readBody(req));
   const response = await getResponse(handlers, toRequest(req, body, origin));
   if (!response) return false;
   await writeResponse(res, response);

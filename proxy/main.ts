@@ -1,0 +1,56 @@
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { createAccessLog } from './access-log';
+import { buildIfStale } from './build';
+import { ConfigError, loadConfig } from './config';
+import { createStudioHandler } from './handler';
+
+const root = join(import.meta.dirname, '..');
+
+function main() {
+  const config = loadConfig(process.env);
+  if (process.env.STUDIO_SKIP_BUILD !== '1') buildIfStale(root);
+  const accessLog = createAccessLog();
+  const studio = createStudioHandler(config, accessLog);
+  const serveStatic = sirv(join(root, 'dist'), { single: true, etag: true });
+  const server = createServer((req, res) => {
+    if (!studio.handle(req, res)) serveStatic(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+
+  for (const target of config.targets ?? []) {
+    if (target.insecureTls) {
+      console.warn(
+        `WARNING: TLS certificate checks are OFF for ${target.url} (CMS_INSECURE_TLS=1). Anyone on the path can read the CMS credentials. Use CMS_CA_FILE instead.`,
+      );
+    }
+  }
+  const where = config.targets
+    ? config.targets.map((t) => `${t.name} → ${t.url} (${t.credentials ? `as ${t.credentials.user}` : 'sign-in form'})`).join(', ')
+    : 'built-in mock CMS (seed lab)';
+
+  server.listen(config.port, config.host, () => {
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    console.log(`CMS: ${where}`);
+    console.log(`listening on http://${host}:${port}`);
+  });
+
+  const stop = () => {
+    accessLog.flush();
+    server.close();
+    server.closeAllConnections();
+    void studio.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+}
