@@ -1,0 +1,20 @@
+import type { Plugin } from 'vite';
+import { createAccessLog } from './access-log';
+import { loadConfig } from './config';
+import { createStudioHandler } from './handler';
+
+/** `npm run dev`: the same forwarding, guards and mock as `npm start`, in front of Vite's HMR server. */
+export function studioProxyPlugin(): Plugin {
+  return {
+    name: 'cms-access-studio-proxy',
+    configureServer(server) {
+      const port = server.config.server.port ?? 5173;
+      const config = { ...loadConfig(process.env), host: server.config.server.host === true ? '0.0.0.0' : String(server.config.server.host ?? '127.0.0.1'), port };
+      const studio = createStudioHandler(config, createAccessLog());
+      server.middlewares.use((req, res, next) => {
+        if (!studio.handle(req, res)) next();
+      });
+      server.httpServer?.once('close', () => void studio.close());
+    },
+  };
+}
