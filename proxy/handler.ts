@@ -31,6 +31,8 @@ function refuse(res: ServerResponse, status: number, reason: string, extra: Reco
 
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   const declared = req.headers['content-length'];
+  // Most calls are GETs without a body; waiting for the stream's end would cost a tick each.
+  if ((declared === undefined || declared === '0') && req.headers['transfer-encoding'] === undefined) return Promise.resolve(undefined);
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
     return Promise.reject(new RequestRefused(413, 'Request bodies over 1 MiB are refused.'));
   }
@@ -68,6 +70,11 @@ export function createStudioHandler(config: ProxyConfig, accessLog: AccessLog): 
     (config.targets ?? []).map((t) => [t.name, createCmsUpstream(t, config.timeoutMs)]),
   );
   const defaultTarget = config.targets?.[0];
+  const serverAuthorization = new Map(
+    (config.targets ?? []).flatMap((t) =>
+      t.credentials ? [[t.name, `Basic ${Buffer.from(`${t.credentials.user}:${t.credentials.password}`).toString('base64')}`] as const] : [],
+    ),
+  );
 
   const pickTarget = (req: IncomingMessage): Target | undefined => {
     const wanted = req.headers[TARGET_HEADER];
@@ -126,9 +133,7 @@ export function createStudioHandler(config: ProxyConfig, accessLog: AccessLog): 
       const type = req.headers['content-type'];
       if (type) headers['content-type'] = type;
       if (body) headers['content-length'] = String(body.length);
-      const authorization = target!.credentials
-        ? `Basic ${Buffer.from(`${target!.credentials.user}:${target!.credentials.password}`).toString('base64')}`
-        : req.headers.authorization;
+      const authorization = serverAuthorization.get(target!.name) ?? req.headers.authorization;
       if (authorization) headers.authorization = authorization;
       status = await upstream.forward({ method, path, headers, ...(body ? { body } : {}) }, res);
     } catch (error) {

@@ -44,8 +44,15 @@ export class Store {
     return t;
   }
 
+  private readonly snapshots = new Map<EntityKind, Entity[]>();
+
+  /** A snapshot of one kind in insertion order; cached until that kind changes, since lists are paged often. */
   all(kind: EntityKind, parent?: string): Entity[] {
-    const rows = [...this.table(kind).values()];
+    let rows = this.snapshots.get(kind);
+    if (!rows) {
+      rows = [...this.table(kind).values()];
+      this.snapshots.set(kind, rows);
+    }
     return parent === undefined ? rows : rows.filter((e) => e.parent === parent);
   }
 
@@ -60,15 +67,18 @@ export class Store {
     const entity: Entity = { id, kind, values, meta: options.meta ?? {} };
     if (options.parent !== undefined) entity.parent = options.parent;
     this.table(kind).set(id, entity);
+    this.snapshots.delete(kind);
     return entity;
   }
 
   delete(kind: EntityKind, id: string): boolean {
+    this.snapshots.delete(kind);
     return this.table(kind).delete(id.toLowerCase());
   }
 
   clear(): void {
     this.tables.clear();
+    this.snapshots.clear();
     this.systemProfiles = {};
     this.maxActiveLegs = 0;
   }

@@ -1,0 +1,6 @@
+import type { Section } from '../section';
+import { listingSpaces } from './listing-spaces';
+import { parseThroughput } from './parse-throughput';
+
+/** Run order. A new section is a module in this folder exporting a `Section`, added here. */
+export const sections: readonly Section[] = [listingSpaces, parseThroughput];
