@@ -62,4 +62,23 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Tests run against the mock CMS; shipped code never imports it.
+    files: ['src/**/*.test.{ts,tsx}', 'src/**/testing/**'],
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            allow('app', ['app', 'feature', 'api', 'components', 'lib', 'mocks']),
+            allow('feature', ['api', 'components', 'lib', 'mocks']),
+            allow('components', ['lib', 'api', 'mocks']),
+            allow('api', ['lib', 'mocks']),
+            allow('mocks', ['api', 'lib']),
+          ],
+        },
+      ],
+    },
+  },
 ]);

@@ -257,6 +257,29 @@ describe('profiles', () => {
   });
 });
 
+describe('calls and usage filters', () => {
+  it('filters profiles by whether anything refers to them', async () => {
+    const ids = async (path: string) => children((await get(path)).xml!.node, 'callProfile').map((c) => attribute(c, 'id'));
+    expect(await ids('/api/v1/callProfiles?usageFilter=referenced')).toEqual([LAB.callProfiles.passcodeTimeout, LAB.callProfiles.tms]);
+    const spare = idFrom((await post('/api/v1/callProfiles', { participantLimit: '5' })).headers.get('location'));
+    expect(await ids('/api/v1/callProfiles?usageFilter=unreferenced')).toEqual([spare]);
+  });
+
+  it('makes an ad hoc call by name, dials out only inside a call, and filters participants', async () => {
+    expect(failure(await post('/api/v1/calls', {})).parameter).toBe('name');
+    const adHoc = await post('/api/v1/calls', { name: 'Ad hoc' });
+    const callId = idFrom(adHoc.headers.get('location'));
+    expect(object(await get(`/api/v1/calls/${callId}`)).name).toBe('Ad hoc');
+    expect(failure(await post('/api/v1/callLegs', { remoteParty: 'a@example.com' })).code).toBe('invalidOperation');
+    await post(`/api/v1/calls/${callId}/callLegs`, { remoteParty: 'alice@example.com' });
+    await post(`/api/v1/calls/${callId}/callLegs`, { remoteParty: 'bob@example.com' });
+    const bobs = await get('/api/v1/participants?filter=BOB');
+    expect(attribute(bobs.xml!.node, 'total')).toBe('1');
+    await call('DELETE', `/api/v1/calls/${callId}`);
+    expect(object(await get('/api/v1/system/status')).callLegsCompleted).toBe('2');
+  });
+});
+
 describe('fault injection', () => {
   it('answers 503 for a burst, then serves again', async () => {
     await fetch(`${mock.url}/mock-cms/faults`, { method: 'POST', body: JSON.stringify({ busy: 2 }) });

@@ -5,7 +5,7 @@ import { systemProfilesParams } from '../../api/params/system-profiles';
 import { systemStatusParams } from '../../api/params/system-status';
 import type { XmlBuildElement } from '../../api/xml';
 import { runBulkSync } from './bulk';
-import { callLegProfileTrace, callLegProfileUsage } from './profile-scopes';
+import { callLegProfileTrace, callLegProfileUsage, isReferenced } from './profile-scopes';
 import { type ResourceDef, resources } from './resources';
 import { checkUniqueness, findRoutes, newCallId, newSecret } from './rules';
 import { seedStore, type SeedName } from './seeds/seed';
@@ -236,11 +236,13 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
       }
       case 'call': {
         if (isCreate) {
+          // Without a space CMS makes an ad hoc call, which then needs a name.
           const space = typeof v.coSpace === 'string' ? store.get('coSpace', v.coSpace) : undefined;
-          if (!space) throw badRequest('coSpaceDoesNotExist');
-          v.name = v.name ?? space.values.name ?? '';
+          if (v.coSpace !== undefined && !space) throw badRequest('coSpaceDoesNotExist');
+          if (!space && v.name === undefined) throw parameterError('name', 'missing');
+          v.name = v.name ?? space?.values.name ?? '';
           v.callCorrelator = crypto.randomUUID();
-          if (space.values.tenant !== undefined) v.tenant = space.values.tenant;
+          if (space?.values.tenant !== undefined) v.tenant = space.values.tenant;
         }
         break;
       }
@@ -304,7 +306,7 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
       if (filter && !def.filterFields.some((f) => String(e.values[f] ?? '').toLowerCase().includes(filter))) return false;
       if (equals.some(([f, v]) => String(e.values[f] ?? '').toLowerCase() !== v)) return false;
       if (usage === 'unreferenced' || usage === 'referenced') {
-        const used = callLegProfileUsage(store, e.id).length > 0;
+        const used = isReferenced(store, def.kind, e.id);
         if ((usage === 'referenced') !== used) return false;
       }
       return true;
@@ -360,12 +362,16 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
       for (const call of store.all('call').filter((c) => c.values.coSpace === entity.id)) deleteCall(call.id);
     }
     if (entity.kind === 'call') deleteCall(entity.id);
+    if (entity.kind === 'callLeg') store.completedLegs += 1;
     return emptyOk();
   };
 
   const deleteCall = (callId: string) => {
     store.delete('call', callId);
-    for (const leg of store.all('callLeg', callId)) store.delete('callLeg', leg.id);
+    for (const leg of store.all('callLeg', callId)) {
+      store.delete('callLeg', leg.id);
+      store.completedLegs += 1;
+    }
   };
 
   const special = async (name: string, method: Method, segments: string[], url: URL, body: string): Promise<Response> => {
@@ -424,6 +430,8 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
       case 'participantsOfCall': {
         if (method !== 'GET') throw badRequest('invalidOperation');
         let legs = store.all('callLeg');
+        const filter = query.get('filter')?.toLowerCase();
+        if (filter) legs = legs.filter((l) => String(l.values.name ?? l.values.remoteParty ?? '').toLowerCase().includes(filter));
         if (name === 'participantsOfCall') {
           if (!store.get('call', id)) throw notFound('callDoesNotExist');
           legs = legs.filter((l) => l.parent === id.toLowerCase());
@@ -450,7 +458,7 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
           clusterEnabled: store.all('callBridge').length > 1,
           callLegsActive: active,
           callLegsMaxActive: store.maxActiveLegs,
-          callLegsCompletedTotal: 0,
+          callLegsCompleted: store.completedLegs,
           audioBitRateOutgoing: 0,
           videoBitRateOutgoing: 0,
           audioBitRateIncoming: 0,

@@ -65,3 +65,11 @@ export function callLegProfileUsage(store: Store, profileId: string): Usage[] {
   }
   return uses;
 }
+
+/** Whether any object refers to this profile, for `usageFilter=referenced|unreferenced`. */
+export function isReferenced(store: Store, kind: string, id: string): boolean {
+  if (kind === 'callLegProfile') return callLegProfileUsage(store, id).length > 0;
+  const field = kind;
+  if (store.systemProfiles[field] === id) return true;
+  return (['tenant', 'coSpace', 'cospaceBulkParameterSet'] as const).some((k) => store.all(k).some((e) => e.values[field] === id));
+}

@@ -128,7 +128,8 @@ export const resources: Record<EntityKind, ResourceDef> = {
     listFields: ['name', 'remoteParty', 'call', 'tenant'],
     filterFields: ['name', 'remoteParty'],
     missing: 'callLegDoesNotExist',
-    writable: crud,
+    // legs are dialled out under /calls/<id>/callLegs; a leg outside a call cannot exist
+    writable: { post: false, put: true, delete: true },
   },
   cospaceBulkParameterSet: {
     kind: 'cospaceBulkParameterSet',

@@ -31,6 +31,7 @@ export class Store {
   private readonly tables = new Map<EntityKind, Map<string, Entity>>();
   systemProfiles: Values = {};
   maxActiveLegs = 0;
+  completedLegs = 0;
   readonly startedAt = Date.now();
 
   constructor(private readonly newId: () => string = () => crypto.randomUUID()) {}
@@ -81,5 +82,6 @@ export class Store {
     this.snapshots.clear();
     this.systemProfiles = {};
     this.maxActiveLegs = 0;
+    this.completedLegs = 0;
   }
 }
