@@ -33,6 +33,8 @@ export interface CmsClientOptions {
   /** Origin (and prefix) in front of `/api/v1`; `''` means the page's own origin. */
   baseUrl?: string;
   credentials?: CredentialsProvider;
+  /** Extra headers per request, e.g. `X-CMS-Target` naming the cluster the proxy should use. */
+  headers?: () => Record<string, string>;
   fetch?: typeof fetch;
   /** Per send: the back-off between 503 retries does not count. */
   timeoutMs?: number;
@@ -199,7 +201,7 @@ export function createCmsClient(options: CmsClientOptions = {}): CmsClient {
         return error;
       };
 
-      const headers = new Headers({ Accept: 'text/xml', 'X-Requested-By': REQUESTED_BY });
+      const headers = new Headers({ Accept: 'text/xml', ...options.headers?.(), 'X-Requested-By': REQUESTED_BY });
       const credentials = options.credentials?.();
       if (credentials) headers.set('Authorization', basicAuthHeader(credentials));
       if (form !== undefined) headers.set('Content-Type', 'application/x-www-form-urlencoded');

@@ -1,13 +1,27 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 
+/** How CMS credentials are supplied: held by the proxy, or typed into the sign-in form per session. */
+const credentialsMode = z.enum(['server', 'form']);
+
+const targetSchema = z.object({
+  name: z.string().min(1),
+  url: z.url(),
+  credentials: credentialsMode,
+  user: z.string().min(1).optional(),
+  insecureTls: z.boolean().optional(),
+});
+export type StudioTarget = z.infer<typeof targetSchema>;
+
 export const studioConnectionSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('mock') }),
+  z.object({ mode: z.literal('mock'), credentials: credentialsMode.default('server') }),
   z.object({
     mode: z.literal('cms'),
     target: z.url(),
     user: z.string().min(1).optional(),
+    credentials: credentialsMode.default('server'),
     insecureTls: z.boolean().optional(),
+    targets: z.array(targetSchema).default([]),
   }),
 ]);
 
@@ -42,3 +56,16 @@ export const studioConnectionQueries = {
       retry: 1,
     }),
 };
+
+/** The target requests go to: the one picked in this session, else the proxy's first. */
+export function activeTarget(connection: StudioConnection, picked: string | undefined): StudioTarget | undefined {
+  if (connection.mode !== 'cms') return undefined;
+  const fallback: StudioTarget = {
+    name: 'default',
+    url: connection.target,
+    credentials: connection.credentials,
+    ...(connection.user ? { user: connection.user } : {}),
+    ...(connection.insecureTls ? { insecureTls: true } : {}),
+  };
+  return connection.targets.find((t) => t.name === picked) ?? connection.targets[0] ?? fallback;
+}

@@ -1,13 +1,20 @@
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
-import { useQuery } from '@tanstack/react-query';
-import { studioConnectionQueries, type StudioConnection } from '../api/studio-connection';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { sessionCredentials, sessionTarget } from '../api/cms-client';
+import { activeTarget, studioConnectionQueries, type StudioConnection, type StudioTarget } from '../api/studio-connection';
+import { useSession } from './session';
 
-export function connectionLabel(connection: StudioConnection): string {
+export function connectionLabel(connection: StudioConnection, target?: StudioTarget, signedInAs?: string): string {
   if (connection.mode === 'mock') return 'DEMO: mocked CMS';
-  const host = hostOf(connection.target);
-  return connection.user ? `CMS: ${host} as ${connection.user}` : `CMS: ${host}`;
+  const active = target ?? activeTarget(connection, undefined);
+  const host = hostOf(active?.url ?? connection.target);
+  const user = active?.credentials === 'form' ? signedInAs : active?.user;
+  return user ? `CMS: ${host} as ${user}` : `CMS: ${host}`;
 }
 
 function hostOf(target: string): string {
@@ -20,6 +27,8 @@ function hostOf(target: string): string {
 
 export function ConnectionIndicator() {
   const connection = useQuery(studioConnectionQueries.current());
+  const session = useSession();
+  const queryClient = useQueryClient();
 
   if (connection.isPending) {
     return <Chip size="small" label="Connecting…" variant="outlined" sx={{ color: 'inherit' }} />;
@@ -33,13 +42,49 @@ export function ConnectionIndicator() {
   }
 
   const data = connection.data;
+  const target = activeTarget(data, session.target);
+  const pickTarget = (name: string) => {
+    sessionTarget.set(name);
+    // Objects of one cluster mean nothing on another.
+    queryClient.removeQueries({ queryKey: ['cms'] });
+  };
+  const signOut = () => {
+    sessionCredentials.clear();
+    queryClient.removeQueries({ queryKey: ['cms'] });
+  };
+
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-      <Chip size="small" color={data.mode === 'mock' ? 'secondary' : 'success'} label={connectionLabel(data)} />
-      {data.mode === 'cms' && data.insecureTls && (
+      {data.mode === 'cms' && data.targets.length > 1 && (
+        <TextField
+          select
+          size="small"
+          label="Cluster"
+          value={target?.name ?? ''}
+          onChange={(event) => pickTarget(event.target.value)}
+          sx={{ minWidth: 140, bgcolor: 'background.paper', borderRadius: 1 }}
+        >
+          {data.targets.map((t) => (
+            <MenuItem key={t.name} value={t.name}>
+              {t.name}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
+      <Chip
+        size="small"
+        color={data.mode === 'mock' ? 'secondary' : 'success'}
+        label={connectionLabel(data, target, session.credentials?.user)}
+      />
+      {target?.insecureTls && (
         <Tooltip title="CMS_INSECURE_TLS=1: the proxy does not check the CMS certificate">
           <Chip size="small" color="warning" label="TLS not verified" />
         </Tooltip>
+      )}
+      {target?.credentials === 'form' && session.credentials && (
+        <Button size="small" color="inherit" onClick={signOut}>
+          Sign out
+        </Button>
       )}
     </Stack>
   );

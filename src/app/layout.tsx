@@ -14,6 +14,7 @@ import TuneIcon from '@mui/icons-material/Tune';
 import type { ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ConnectionIndicator } from './connection-indicator';
+import { SignInDialog } from './sign-in-dialog';
 import { PageErrorBoundary } from './error-fallback';
 import { ThemeToggle } from './theme-toggle';
 
@@ -36,6 +37,7 @@ export function Layout() {
             CMS Access Studio
           </Typography>
           <ConnectionIndicator />
+          <SignInDialog />
           <ThemeToggle />
         </Toolbar>
       </AppBar>

@@ -1,12 +1,26 @@
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { sessionCredentials } from '../api/cms-client';
+import { isCmsError } from '../api/errors';
 import { theme, themeStorageKeys } from './theme';
 
 export function createQueryClient() {
   return new QueryClient({
-    defaultOptions: { queries: { refetchOnWindowFocus: false } },
+    // A 401 means the typed credentials no longer work: forget them so the sign-in form returns.
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (isCmsError(error) && error.kind === 'unauthorized') sessionCredentials.clear();
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        refetchOnWindowFocus: false,
+        // The client already retried 503s with backoff; anything else would fail the same way again.
+        retry: false,
+      },
+    },
   });
 }
 

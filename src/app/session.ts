@@ -1,0 +1,7 @@
+import { useSyncExternalStore } from 'react';
+import { getSession, subscribeSession } from '../api/cms-client';
+
+/** The signed-in user and picked cluster of this browser session (memory and sessionStorage only). */
+export function useSession() {
+  return useSyncExternalStore(subscribeSession, getSession, getSession);
+}
