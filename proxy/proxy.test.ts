@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connect } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +217,42 @@ describe('guards', () => {
     const res = await send(serverHeld, '/api/v1/coSpaces', { headers: { ...XRB, 'X-CMS-Target': 'elsewhere' } });
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/configured targets/);
+  });
+});
+
+describe('several clusters', () => {
+  it('forwards to the target the SPA picked, and only to configured ones', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'targets-')), 'targets.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        london: { url: cms.url, caFile: cms.caFile, user: 'admin', password: PASSWORD },
+        paris: { url: slowCms.url, caFile: slowCms.caFile },
+      }),
+    );
+    const multi = await spawnProxy({ CMS_TARGETS: file });
+    try {
+      const connection = JSON.parse((await send(multi, '/studio/connection')).text);
+      expect(connection.targets).toEqual([
+        { name: 'london', url: cms.url, credentials: 'server', user: 'admin' },
+        { name: 'paris', url: slowCms.url, credentials: 'form' },
+      ]);
+      expect(JSON.stringify(connection)).not.toContain(PASSWORD);
+      const created = await send(multi, '/api/v1/coSpaces', {
+        method: 'POST',
+        headers: { ...XRB, 'X-CMS-Target': 'london', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'name=Only%20in%20London&uri=london.only',
+      });
+      expect(created.status).toBe(200);
+      const inParis = await send(multi, '/api/v1/coSpaces?filter=london.only', { headers: { 'X-CMS-Target': 'paris', Authorization: BASIC } });
+      expect(inParis.text).toContain('total="0"');
+      const inLondon = await send(multi, '/api/v1/coSpaces?filter=london.only', { headers: { ...XRB, 'X-CMS-Target': 'london' } });
+      expect(inLondon.text).toContain('total="1"');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(multi.output()).toMatch(/GET \/api\/v1\/coSpaces\?filter=london.only 200 [\d.]+ms paris/);
+    } finally {
+      await multi.stop();
+    }
   });
 });
 

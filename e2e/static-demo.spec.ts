@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import sirv from 'sirv';
+
+let server: Server;
+let url: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const out = mkdtempSync(join(tmpdir(), 'studio-demo-'));
+  const root = join(import.meta.dirname, '..');
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--mode', 'demo', '--outDir', out, '--logLevel', 'error'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  expect(build.status, build.stderr).toBe(0);
+  // Only static files: every /api/v1 answer must come from the service worker.
+  server = createServer(sirv(out, { single: true }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+test.afterAll(() => new Promise<void>((resolve) => server?.close(() => resolve())));
+
+test('the static demo runs the mock CMS in a service worker, with no server behind it', async ({ page }) => {
+  await page.goto(`${url}/spaces`);
+  await expect(page.getByText('DEMO: mocked CMS')).toBeVisible();
+  const table = page.getByRole('table', { name: 'Spaces' });
+  await expect(table.getByRole('cell', { name: 'Guest.space', exact: true })).toBeVisible();
+  await page.getByLabel('Filter by name, URI, secondary URI or call ID').fill('acme');
+  await expect(table.getByRole('cell', { name: 'acme.lobby', exact: true })).toBeVisible();
+});
