@@ -9,6 +9,18 @@ const sharedFolders = ['app', 'api', 'components', 'lib', 'mocks'];
 
 const allow = (from, to) => ({ from: { element: { type: from } }, allow: { to: { element: { type: to } } } });
 
+/** Who may import whom; `alsoFor` adds folders every layer may import (tests may use the mock CMS). */
+function importPolicies(alsoFor) {
+  return [
+    allow('app', ['app', 'feature', 'api', 'components', 'lib', 'mocks']),
+    allow('feature', ['api', 'components', 'lib', ...alsoFor]),
+    allow('components', ['lib', 'api', ...alsoFor]),
+    allow('api', ['lib', ...alsoFor]),
+    allow('mocks', ['api', 'lib']),
+    allow('proxy', ['mocks']),
+  ];
+}
+
 export default defineConfig([
   globalIgnores(['dist/', 'node_modules/', 'public/mockServiceWorker.js', 'test-results/', 'playwright-report/']),
   js.configs.recommended,
@@ -50,14 +62,7 @@ export default defineConfig([
         'error',
         {
           default: 'disallow',
-          policies: [
-            allow('app', ['app', 'feature', 'api', 'components', 'lib', 'mocks']),
-            allow('feature', ['api', 'components', 'lib']),
-            allow('components', ['lib', 'api']),
-            allow('api', ['lib']),
-            allow('mocks', ['api', 'lib']),
-            allow('proxy', ['mocks']),
-          ],
+          policies: importPolicies([]),
         },
       ],
     },
@@ -70,13 +75,7 @@ export default defineConfig([
         'error',
         {
           default: 'disallow',
-          policies: [
-            allow('app', ['app', 'feature', 'api', 'components', 'lib', 'mocks']),
-            allow('feature', ['api', 'components', 'lib', 'mocks']),
-            allow('components', ['lib', 'api', 'mocks']),
-            allow('api', ['lib', 'mocks']),
-            allow('mocks', ['api', 'lib']),
-          ],
+          policies: importPolicies(['mocks']),
         },
       ],
     },

@@ -1,4 +1,5 @@
-import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { createAccessLog } from './access-log';
@@ -13,7 +14,14 @@ function main() {
   if (process.env.STUDIO_SKIP_BUILD !== '1') buildIfStale(root);
   const accessLog = createAccessLog();
   const studio = createStudioHandler(config, accessLog);
-  const serveStatic = sirv(join(root, 'dist'), { single: true, etag: true });
+  const dist = join(root, 'dist');
+  // Only a STUDIO_SKIP_BUILD run (the proxy's own tests) can start without a build.
+  const serveStatic: (req: IncomingMessage, res: ServerResponse) => void = existsSync(dist)
+    ? sirv(dist, { single: true, etag: true })
+    : (_req, res) => {
+        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('The SPA is not built: run npm run build, or npm start without STUDIO_SKIP_BUILD.\n');
+      };
   const server = createServer((req, res) => {
     if (!studio.handle(req, res)) serveStatic(req, res);
   });

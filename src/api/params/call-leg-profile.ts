@@ -1,3 +1,4 @@
+import { LAYOUTS } from './layouts';
 import { defineParams } from './param-def';
 
 /**
@@ -24,21 +25,7 @@ export const callLegProfileParams = defineParams({
   defaultLayout: {
     type: 'enum',
     // blueprint: the GET table stops at automatic; the POST attributes use the Layouts enum, which adds onePlusN.
-    values: [
-      'allEqual',
-      'speakerOnly',
-      'telepresence',
-      'stacked',
-      'allEqualQuarters',
-      'allEqualNinths',
-      'allEqualSixteenths',
-      'allEqualTwentyFifths',
-      'onePlusFive',
-      'onePlusSeven',
-      'onePlusNine',
-      'automatic',
-      'onePlusN',
-    ],
+    values: LAYOUTS,
     group: 'layout',
     description:
       'The default layout for call legs using this profile (from 1.9, "allEqual" is the 4-to-25 equal-size layout and the 1.7 "allEqual" is named "automatic").',

@@ -1,3 +1,4 @@
+import { LAYOUTS } from './layouts';
 import { defineParams } from './param-def';
 
 /**
@@ -127,21 +128,7 @@ export const callLegParams = defineParams({
   },
   chosenLayout: {
     type: 'enum',
-    values: [
-      'allEqual',
-      'speakerOnly',
-      'telepresence',
-      'stacked',
-      'allEqualQuarters',
-      'allEqualNinths',
-      'allEqualSixteenths',
-      'allEqualTwentyFifths',
-      'onePlusFive',
-      'onePlusSeven',
-      'onePlusNine',
-      'automatic',
-      'onePlusN',
-    ],
+    values: LAYOUTS,
     since: '1.8',
     description: 'Overrides the prevailing default layout for this call leg.',
   },
@@ -167,21 +154,7 @@ export const callLegParams = defineParams({
   },
   defaultLayout: {
     type: 'enum',
-    values: [
-      'allEqual',
-      'speakerOnly',
-      'telepresence',
-      'stacked',
-      'allEqualQuarters',
-      'allEqualNinths',
-      'allEqualSixteenths',
-      'allEqualTwentyFifths',
-      'onePlusFive',
-      'onePlusSeven',
-      'onePlusNine',
-      'automatic',
-      'onePlusN',
-    ],
+    values: LAYOUTS,
     description:
       'Changes the layout of legs whose user has no layout control (SIP, including Lync); takes precedence over layout.',
   },
@@ -303,21 +276,7 @@ export const callLegParams = defineParams({
   },
   layout: {
     type: 'enum',
-    values: [
-      'allEqual',
-      'speakerOnly',
-      'telepresence',
-      'stacked',
-      'allEqualQuarters',
-      'allEqualNinths',
-      'allEqualSixteenths',
-      'allEqualTwentyFifths',
-      'onePlusFive',
-      'onePlusSeven',
-      'onePlusNine',
-      'automatic',
-      'onePlusN',
-    ],
+    values: LAYOUTS,
     // The current layout is read from <status><layout>, which is a different element.
     access: 'writeOnly',
     description:

@@ -1,3 +1,4 @@
+import { LAYOUTS } from './layouts';
 import { defineParams } from './param-def';
 
 /**
@@ -39,21 +40,7 @@ export const coSpaceParams = defineParams({
   defaultLayout: {
     type: 'enum',
     // blueprint: the POST table lists onePlusN; the `defaultLayout (enum)` data structure stops at automatic.
-    values: [
-      'allEqual',
-      'speakerOnly',
-      'telepresence',
-      'stacked',
-      'allEqualQuarters',
-      'allEqualNinths',
-      'allEqualSixteenths',
-      'allEqualTwentyFifths',
-      'onePlusFive',
-      'onePlusSeven',
-      'onePlusNine',
-      'automatic',
-      'onePlusN',
-    ],
+    values: LAYOUTS,
     description: 'The default layout for new call legs in this space.',
   },
   tenant: {

@@ -1,20 +1,6 @@
+import { LAYOUTS } from './layouts';
 import { defineParams } from './param-def';
 
-const layouts = [
-  'allEqual',
-  'speakerOnly',
-  'telepresence',
-  'stacked',
-  'allEqualQuarters',
-  'allEqualNinths',
-  'allEqualSixteenths',
-  'allEqualTwentyFifths',
-  'onePlusFive',
-  'onePlusSeven',
-  'onePlusNine',
-  'automatic',
-  'onePlusN',
-] as const;
 
 /**
  * `/participants[/<id>]`, POST `/calls/<call id>/participants` (the
@@ -136,7 +122,7 @@ export const participantParams = defineParams({
   },
   chosenLayout: {
     type: 'enum',
-    values: layouts,
+    values: LAYOUTS,
     access: 'writeOnly',
     since: '1.8',
     description: 'Overrides the prevailing default layout for this call leg.',
@@ -156,7 +142,7 @@ export const participantParams = defineParams({
   },
   defaultLayout: {
     type: 'enum',
-    values: layouts,
+    values: LAYOUTS,
     description:
       'Changes the layout for participants without layout control (SIP, including Lync); GET shows the one from the resultant call leg profile.',
   },
@@ -302,7 +288,7 @@ export const participantParams = defineParams({
   },
   layout: {
     type: 'enum',
-    values: layouts,
+    values: LAYOUTS,
     access: 'writeOnly',
     description:
       'Backward-compatible equivalent of defaultLayout; defaultLayout wins if both are supplied.',
