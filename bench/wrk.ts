@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 
 export interface WrkResult {
@@ -36,8 +37,16 @@ export function parseWrk(output: string): WrkResult {
   return { requestsPerSecond: Number(rps), p50Us: toMicros(p50), p99Us: toMicros(p99), errors: non2xx + socketErrors };
 }
 
-export function runWrk(wrk: string, url: string, connections: number, seconds: number, headers: Record<string, string>): WrkResult {
+/** Asynchronous, so an upstream living in this process keeps answering while wrk runs. */
+export async function runWrk(
+  wrk: string,
+  url: string,
+  connections: number,
+  seconds: number,
+  headers: Record<string, string>,
+): Promise<WrkResult> {
   const args = ['-t', '1', '-c', String(connections), '-d', `${seconds}s`, '--latency'];
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
-  return parseWrk(execFileSync(wrk, [...args, url], { encoding: 'utf8' }));
+  const { stdout } = await promisify(execFile)(wrk, [...args, url], { encoding: 'utf8' });
+  return parseWrk(stdout);
 }

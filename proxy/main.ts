@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
@@ -12,7 +12,9 @@ const root = join(import.meta.dirname, '..');
 function main() {
   const config = loadConfig(process.env);
   if (process.env.STUDIO_SKIP_BUILD !== '1') buildIfStale(root);
-  const accessLog = createAccessLog();
+  const logFile = process.env.ACCESS_LOG_FILE;
+  const logStream = logFile ? createWriteStream(logFile, { flags: 'a' }) : process.stdout;
+  const accessLog = createAccessLog((text) => logStream.write(text));
   const studio = createStudioHandler(config, accessLog);
   const dist = join(root, 'dist');
   // Only a STUDIO_SKIP_BUILD run (the proxy's own tests) can start without a build.

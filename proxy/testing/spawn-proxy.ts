@@ -21,7 +21,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `npm start`'s proxy as its own process, without rebuilding the SPA. */
-export async function spawnProxy(env: Record<string, string>): Promise<SpawnedProxy> {
+export async function spawnProxy(env: Record<string, string>, keepOutput = true): Promise<SpawnedProxy> {
   const port = await freePort();
   const clean = { ...process.env };
   for (const name of ['CMS_URL', 'CMS_USER', 'CMS_PASSWORD', 'CMS_CA_FILE', 'CMS_INSECURE_TLS', 'CMS_TARGETS']) delete clean[name];
@@ -31,6 +31,7 @@ export async function spawnProxy(env: Record<string, string>): Promise<SpawnedPr
     { ...clean, STUDIO_SKIP_BUILD: '1', HOST: '127.0.0.1', PORT: String(port), ...env },
     /listening on (\S+)/,
     'proxy',
+    keepOutput,
   );
   return { url: `http://127.0.0.1:${port}`, port, output: script.output, stop: script.stop };
 }

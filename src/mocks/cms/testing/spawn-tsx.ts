@@ -11,20 +11,33 @@ export interface SpawnedScript {
 }
 
 /** Runs a TypeScript entry point with tsx as its own process and waits until it prints `ready`. */
-export async function spawnTsx(entry: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, label: string): Promise<SpawnedScript> {
+export async function spawnTsx(
+  entry: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  label: string,
+  /** false: drop output once started, so a benchmark's access log does not pile up in this process */
+  keepOutput = true,
+): Promise<SpawnedScript> {
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(repoRoot, entry), ...args], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  let started = false;
+  const collect = (d: Buffer) => {
+    if (keepOutput || !started) out += d.toString();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const match = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${label} did not start:\n${out}`)), 30_000);
     child.stdout?.on('data', () => {
       const m = ready.exec(out);
       if (m) {
+        started = true;
         clearTimeout(timer);
         resolve(m[1] ?? m[0]);
       }
