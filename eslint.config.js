@@ -5,16 +5,18 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const sharedFolders = ['app', 'api', 'components', 'lib', 'mocks'];
+const sharedFolders = ['app', 'api', 'components', 'lib', 'mocks', 'profiles'];
 
 const allow = (from, to) => ({ from: { element: { type: from } }, allow: { to: { element: { type: to } } } });
 
 /** Who may import whom; `alsoFor` adds folders every layer may import (tests may use the mock CMS). */
 function importPolicies(alsoFor) {
   return [
-    allow('app', ['app', 'feature', 'api', 'components', 'lib', 'mocks']),
-    allow('feature', ['api', 'components', 'lib', ...alsoFor]),
-    allow('components', ['lib', 'api', ...alsoFor]),
+    allow('app', ['app', 'feature', 'api', 'domain', 'components', 'lib', 'mocks']),
+    allow('feature', ['api', 'domain', 'components', 'lib', ...alsoFor]),
+    allow('components', ['lib', 'api', 'domain', ...alsoFor]),
+    // CMS knowledge the screens share (profile resolution, join paths, findings): pure, no UI.
+    allow('domain', ['api', 'lib', ...alsoFor]),
     allow('api', ['lib', ...alsoFor]),
     allow('mocks', ['api', 'lib']),
     allow('proxy', ['mocks']),
@@ -45,6 +47,7 @@ export default defineConfig([
         { type: 'components', pattern: 'src/components', partialMatch: false },
         { type: 'lib', pattern: 'src/lib', partialMatch: false },
         { type: 'mocks', pattern: 'src/mocks', partialMatch: false },
+        { type: 'domain', pattern: 'src/profiles', partialMatch: false },
         { type: 'proxy', pattern: 'proxy', partialMatch: false },
         // Every other folder directly under src/ is a feature; each one is its own element.
         {

@@ -1,5 +1,5 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
-import { ProfilesPage } from '../profiles/profiles-page';
+import { ProfilesPage } from '../profile-catalog/profiles-page';
 import { SpacesPage } from '../spaces/spaces-page';
 import { SystemPage } from '../system/system-page';
 import { WizardsPage } from '../wizards/wizards-page';
