@@ -60,7 +60,9 @@ export const callLegSchema = z
       return z.NEVER;
     }
     const status = raw.status && typeof raw.status === 'object' ? flatten(raw.status as XmlNode) : {};
-    return { ...top.data, configuration: nested.data, state: typeof status.state === 'string' ? status.state : undefined };
+    // <deactivated> says whether CMS holds the leg in the lobby (needsActivation with no activator present).
+    const deactivated = status.deactivated === 'true' ? true : status.deactivated === 'false' ? false : undefined;
+    return { ...top.data, configuration: nested.data, state: typeof status.state === 'string' ? status.state : undefined, deactivated };
   });
 export type CallLeg = z.infer<typeof callLegSchema>;
 

@@ -5,10 +5,11 @@ import { systemProfilesParams } from '../../api/params/system-profiles';
 import { systemStatusParams } from '../../api/params/system-status';
 import type { XmlBuildElement } from '../../api/xml';
 import { runBulkSync } from './bulk';
-import { callLegProfileTrace, callLegProfileUsage, isReferenced } from './profile-scopes';
+import { callLegProfileTrace, callLegProfileUsage, isReferenced, LEG_OVERRIDES } from './profile-scopes';
 import { type ResourceDef, resources } from './resources';
 import { checkUniqueness, findRoutes, newCallId, newSecret } from './rules';
 import { seedStore, type SeedName } from './seeds/seed';
+import { createSimulation } from './simulation';
 import { type Entity, type EntityKind, Store, type Values } from './store';
 import {
   badRequest,
@@ -100,6 +101,7 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
   const store = new Store();
   const faults: Faults = { latencyMs: opts.latencyMs, busy: 0 };
   seedStore(store, opts.seed);
+  const simulation = createSimulation(store, { domain: opts.domain });
 
   const resolveTarget = (segments: string[]): { target?: Target; special?: string } => {
     const s = segments.map((x) => x.toLowerCase());
@@ -279,13 +281,12 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
 
   /** CMS prints a leg's own profile overrides inside <configuration>, its state inside <status>. */
   const renderCallLeg = (leg: Entity): XmlBuildElement => {
-    const profileNames = Object.keys(callLegProfileParams);
-    const top = valueChildren(resources.callLeg.params, leg.values).filter(([n]) => !profileNames.includes(n));
-    const overrides = valueChildren(callLegProfileParams, leg.values);
+    const top = valueChildren(resources.callLeg.params, leg.values).filter(([n]) => !LEG_OVERRIDES.includes(n));
+    const overrides = valueChildren(callLegProfileParams, leg.values, LEG_OVERRIDES);
     return entityElement(leg, [
       ...top,
       ['configuration', { children: overrides }],
-      ['status', { children: [['state', 'connected']] }],
+      ['status', { children: [['state', 'connected'], ['deactivated', String(simulation.isDeactivated(leg))]] }],
     ]);
   };
 
@@ -361,7 +362,10 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
       for (const call of store.all('call').filter((c) => c.values.coSpace === entity.id)) deleteCall(call.id);
     }
     if (entity.kind === 'call') deleteCall(entity.id);
-    if (entity.kind === 'callLeg') store.completedLegs += 1;
+    if (entity.kind === 'callLeg') {
+      store.completedLegs += 1;
+      simulation.legRemoved(entity);
+    }
     return emptyOk();
   };
 
@@ -423,6 +427,7 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
         values.direction = 'outgoing';
         const leg = store.insert('callLeg', values, { parent: call.id, meta: { participant: crypto.randomUUID() } });
         store.maxActiveLegs = Math.max(store.maxActiveLegs, store.all('callLeg').length);
+        simulation.legAdded(leg);
         return emptyOk(`/api/v1/callLegs/${leg.id}`);
       }
       case 'participants':
@@ -515,6 +520,7 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
   };
 
   const control = async (request: Request, path: string): Promise<Response> => {
+    if (path.startsWith('/mock-cms/simulate/')) return simulation.handle(request, path);
     const body = request.method === 'POST' ? ((await request.json().catch(() => ({}))) as Record<string, unknown>) : {};
     if (path === '/mock-cms/faults' && request.method === 'POST') {
       if (typeof body.latencyMs === 'number') faults.latencyMs = body.latencyMs;
@@ -541,6 +547,7 @@ export function createMockCms(options: MockCmsOptions = {}): MockCms {
       faults.busy = 0;
       faults.latencyMs = opts.latencyMs;
       delete faults.failWrite;
+      simulation.reset();
       seedStore(store, seed ?? opts.seed);
     },
     async handle(request) {

@@ -1,7 +1,17 @@
+import { callLegParams } from '../../api/params/call-leg';
 import { callLegProfileParams } from '../../api/params/call-leg-profile';
 import type { Entity, Store, Values } from './store';
 
 export type TraceScope = 'global' | 'tenant' | 'coSpace' | 'accessMethod' | 'coSpaceUser' | 'callOut' | 'callLeg';
+
+/**
+ * The callLegProfile parameters a leg can set for itself: a leg's read-only elements that share a
+ * profile parameter's name (its display `name`) are not overrides.
+ */
+export const LEG_OVERRIDES = Object.keys(callLegProfileParams).filter((name) => {
+  const def = (callLegParams as Record<string, { access?: string }>)[name];
+  return def !== undefined && def.access !== 'readOnly';
+});
 
 export interface TraceLevel {
   scope: TraceScope;
@@ -31,7 +41,7 @@ export function callLegProfileTrace(store: Store, leg: Entity): TraceLevel[] {
   const via = leg.meta.accessMethod ? store.get('accessMethod', leg.meta.accessMethod) : undefined;
   const member = leg.meta.coSpaceUser ? store.get('coSpaceUser', leg.meta.coSpaceUser) : undefined;
   const overrides: Values = {};
-  for (const name of Object.keys(callLegProfileParams)) {
+  for (const name of LEG_OVERRIDES) {
     const v = leg.values[name];
     if (v !== undefined) overrides[name] = v;
   }
