@@ -34,8 +34,8 @@ function renderPanel(spaceId: string) {
 }
 
 const rowOf = async (name: string) => {
-  const table = await screen.findByRole('table', { name: 'Simulated participants' });
-  return within(table).findByRole('row', { name: new RegExp(name) }, { timeout: 3000 });
+  const table = await screen.findByRole('table', { name: 'Simulated participants' }, { timeout: 5000 });
+  return within(table).findByRole('row', { name: new RegExp(name) }, { timeout: 5000 });
 };
 
 function describedText(input: HTMLElement): string {

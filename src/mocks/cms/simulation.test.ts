@@ -77,7 +77,7 @@ describe('when the last activator leaves', () => {
     expect((await state()).log.map((e) => e.message).some((m) => m.includes('remains activated'))).toBe(true);
   });
 
-  it('disconnects at once when deactivationModeTime is unset, and deactivates when deactivationMode is unset', async () => {
+  it('disconnects at once when deactivationModeTime is unset, and leaves guests in when deactivationMode is unset', async () => {
     await guestProfile({ deactivationMode: 'disconnect' });
     const guest = await dial({ uri: 'guest.space', name: 'G' });
     const host = await dial({ uri: 'host.space', name: 'H' });
@@ -89,7 +89,7 @@ describe('when the last activator leaves', () => {
     await dial({ uri: 'guest.space', name: 'G2' });
     const host2 = await dial({ uri: 'host.space', name: 'H2' });
     await hangUp(host2.leg.id);
-    expect(await names()).toEqual({ G2: 'lobby' });
+    expect(await names()).toEqual({ G2: 'inConference' });
   });
 
   it('follows each guest’s own deactivationMode', async () => {

@@ -32,9 +32,11 @@ const PREFIX = '/mock-cms/simulate';
 const LOG_LIMIT = 200;
 
 type DeactivationMode = 'deactivate' | 'disconnect' | 'remainActivated';
-// The blueprint documents no default for deactivationMode; guests going back to the lobby is
-// what the guide describes, so an unset mode deactivates. An unset deactivationModeTime acts at once.
-const ASSUMED_DEACTIVATION_MODE: DeactivationMode = 'deactivate';
+// The blueprint documents no default for deactivationMode. The guide sends guests back to the lobby
+// "as per the configuration of deactivate", i.e. because it was set; unset, guests stay in the
+// conference (remainActivated) — the same assumption src/profiles makes, and why an unset mode on
+// a guest path is a finding. An unset deactivationModeTime acts at once.
+const ASSUMED_DEACTIVATION_MODE: DeactivationMode = 'remainActivated';
 
 class Refusal extends Error {
   constructor(
