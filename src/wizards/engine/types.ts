@@ -1,0 +1,107 @@
+import type { CmsError } from '../../api/errors';
+import type { AccessMethod, CallLegProfile, CallProfile, CoSpace, CoSpaceUser, SystemProfiles, Tenant } from '../../api/schemas';
+
+type WithId<T> = T & { id: string };
+
+/** One space as the wizard sees it: the space (full GET), every access method and member (full GETs). */
+export interface SpaceSnapshot {
+  space: WithId<CoSpace>;
+  accessMethods: Array<WithId<AccessMethod>>;
+  members: Array<WithId<CoSpaceUser>>;
+}
+
+/** What exists on CMS now, read before anything is planned (`readCurrentState`). */
+export interface CurrentState {
+  /** `space.mode === 'existing'`: the space picked; undefined when CMS has no such space */
+  space?: SpaceSnapshot;
+  /**
+   * `space.mode === 'create'`: spaces whose primary URI already is the one asked for. The plan adopts
+   * one only when it already has every value the wizard would give it (a previous run of the same
+   * wizard made it); otherwise pre-flight reports the URI as taken.
+   */
+  sameUriSpaces: SpaceSnapshot[];
+  /** every callLegProfile with its settings (full GETs when the list is sparse): for pickers and reuse */
+  callLegProfiles: Array<WithId<CallLegProfile>>;
+  /** the profiles picked with mode 'existing' (undefined: CMS has no such profile) */
+  guestProfile?: WithId<CallLegProfile>;
+  hostProfile?: WithId<CallLegProfile>;
+  /** scenario 3: every callProfile, and the one picked with mode 'existing' */
+  callProfiles: Array<WithId<CallProfile>>;
+  callProfile?: WithId<CallProfile>;
+  /** the tenants that matter: the one picked for tenant scope, and the existing space's own */
+  tenants: Record<string, WithId<Tenant>>;
+  systemProfiles: SystemProfiles;
+  /** how many spaces a broader guest-profile attachment reaches (CMS totals) */
+  reach: {
+    /** spaces of the chosen tenant (`tenantFilter`), tenant scope only */
+    tenant?: { tenantId: string; spaces: number };
+    /** every space on CMS */
+    system: { spaces: number };
+  };
+  /** ids the input names that CMS answered 404 for: 'space', 'guestProfile', 'hostProfile', 'callProfile', 'tenant' */
+  missing: string[];
+}
+
+/** A problem found before writing, shown on a react-hook-form field ('space.uri', 'access.passcode'…). */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export interface PlannedRequest {
+  /** stable within a plan: 'guestProfile', 'space', 'accessMethod', 'member:user1@…' */
+  key: string;
+  /** plain words: "Create the host call leg profile" */
+  title: string;
+  method: 'POST' | 'PUT';
+  /** relative to /api/v1; `{ref}` is replaced by the id an earlier POST of this plan created */
+  path: string;
+  /** the exact form body: only fields that change; '' unsets; values may hold `{ref}` */
+  form: Record<string, string>;
+  /** POST: the ref name the new object's id (from Location) is stored under */
+  creates?: string;
+  /** PUT: the previous values of exactly the fields sent ('' where previously unset) */
+  restore?: Record<string, string>;
+  /** form keys whose values are masked until revealed */
+  sensitive: string[];
+}
+
+export interface JoinCard {
+  role: 'guest' | 'host';
+  title: string;
+  /** who dials what: URI@domain, call ID, PIN */
+  lines: string[];
+}
+
+export interface WizardPlan {
+  requests: PlannedRequest[];
+  joinCards: JoinCard[];
+  /** ids already known when planning (existing or reused objects), keyed like refs: space, guestProfile… */
+  ids: Record<string, string>;
+  /** plain sentences about what is reused or left alone, for the review step */
+  notes: string[];
+}
+
+export interface ProgressEvent {
+  key: string;
+  status: 'running' | 'done' | 'failed';
+  id?: string;
+  error?: CmsError;
+}
+
+export interface ApplyOutcome {
+  ok: boolean;
+  /** ref → id of every object this run created */
+  refs: Record<string, string>;
+  /** the requests that succeeded, in order, with `{ref}`s filled in */
+  done: Array<{ request: PlannedRequest; id?: string }>;
+  failed?: { request: PlannedRequest; error: CmsError };
+}
+
+export interface RollbackResult {
+  ok: boolean;
+  /** keys of the requests undone */
+  undone: string[];
+  /** plain sentences about what could not be undone */
+  problems: string[];
+}
