@@ -1,5 +1,6 @@
 import { createCmsClient, type CmsClient, type CmsClientOptions } from './client';
 import type { BasicCredentials } from './credentials';
+import { exchangeLog } from './exchange-log';
 
 interface Session {
   credentials?: BasicCredentials;
@@ -76,6 +77,11 @@ export function cmsClient(): CmsClient {
     ...options,
     credentials: options.credentials ?? sessionCredentials.get,
     headers: () => ({ ...options.headers?.(), ...(session.target ? { 'X-CMS-Target': session.target } : {}) }),
+    // Every exchange also feeds the API console of this session.
+    onExchange: (exchange) => {
+      exchangeLog.record(exchange);
+      options.onExchange?.(exchange);
+    },
   });
   return client;
 }

@@ -1,12 +1,16 @@
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { GlobalProfiles } from './global-profiles';
+import { StatusPanel } from './status-panel';
 
 export function SystemPage() {
   return (
-    <>
-      <Typography variant="h4" component="h1" gutterBottom>
+    <Stack spacing={3}>
+      <Typography variant="h4" component="h1">
         System
       </Typography>
-      <Typography>System-wide settings, such as the global profiles and the call bridges, will be shown here.</Typography>
-    </>
+      <StatusPanel />
+      <GlobalProfiles />
+    </Stack>
   );
 }
