@@ -33,9 +33,8 @@ test('signs in through the form against the proxy and a TLS CMS, then lists spac
 
   const table = page.getByRole('table', { name: 'Spaces' });
   await expect(table.getByRole('cell', { name: 'Guest.space', exact: true })).toBeVisible();
-  await expect(page.getByText(/^1–10 of \d+$/)).toBeVisible();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByText(/^11–\d+ of \d+$/)).toBeVisible();
+  await expect(page.getByText(/^11 spaces$/)).toBeVisible();
+  await expect(table.getByRole('cell', { name: 'Acme lobby', exact: true })).toBeVisible();
 
   await page.getByLabel('Filter by name, URI, secondary URI or call ID').fill('GUESTPIN');
   await expect(table.getByRole('row')).toHaveCount(2);

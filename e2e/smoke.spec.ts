@@ -6,11 +6,11 @@ test('shell: navigation, demo connection, Spaces, dark mode', async ({ page }) =
   await expect(page).toHaveURL(/\/wizards$/);
   const nav = page.getByRole('navigation', { name: 'Sections' });
   for (const label of ['Wizards', 'Spaces', 'Profiles', 'System']) {
-    await expect(nav.getByRole('link', { name: label })).toBeVisible();
+    await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
   }
   await expect(page.getByText('DEMO: mocked CMS')).toBeVisible();
 
-  await nav.getByRole('link', { name: 'Spaces' }).click();
+  await nav.getByRole('link', { name: 'Spaces', exact: true }).click();
   await expect(page).toHaveURL(/\/spaces$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Spaces' })).toBeVisible();
 

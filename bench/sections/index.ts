@@ -1,7 +1,9 @@
 import type { Section } from '../section';
 import { listingSpaces } from './listing-spaces';
+import { matrixRender } from './matrix-render';
 import { parseThroughput } from './parse-throughput';
 import { proxyThroughput } from './proxy-throughput';
+import { spaceModel } from './space-model';
 
 /** Run order. A new section is a module in this folder exporting a `Section`, added here. */
-export const sections: readonly Section[] = [listingSpaces, parseThroughput, proxyThroughput];
+export const sections: readonly Section[] = [listingSpaces, parseThroughput, proxyThroughput, spaceModel, matrixRender];

@@ -8,8 +8,12 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import AutoFixHighIcon from '@mui/icons-material/AutoFixHigh';
+import CallIcon from '@mui/icons-material/Call';
+import EventIcon from '@mui/icons-material/Event';
 import MeetingRoomIcon from '@mui/icons-material/MeetingRoom';
+import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import SettingsIcon from '@mui/icons-material/Settings';
+import TerminalIcon from '@mui/icons-material/Terminal';
 import TuneIcon from '@mui/icons-material/Tune';
 import type { ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
@@ -24,7 +28,11 @@ const sections: { to: string; label: string; icon: ReactNode }[] = [
   { to: '/wizards', label: 'Wizards', icon: <AutoFixHighIcon /> },
   { to: '/spaces', label: 'Spaces', icon: <MeetingRoomIcon /> },
   { to: '/profiles', label: 'Profiles', icon: <TuneIcon /> },
+  { to: '/user-spaces', label: 'Spaces by user', icon: <PersonSearchIcon /> },
+  { to: '/meetings', label: 'Meetings', icon: <EventIcon /> },
+  { to: '/calls', label: 'Live calls', icon: <CallIcon /> },
   { to: '/system', label: 'System', icon: <SettingsIcon /> },
+  { to: '/console', label: 'API console', icon: <TerminalIcon /> },
 ];
 
 export function Layout() {
