@@ -24,7 +24,7 @@ import { callProfileQueries } from '../api/call-profiles';
 import { describeCmsFailure } from '../api/errors';
 import { fieldFailures } from '../api/failure-fields';
 import { bulkSetSchema, emptyBulkSet, previewRow, toBulkSetForm, type BulkSetInput, type BulkSetValues } from './bulk-schema';
-import { FormText } from './fields';
+import { FormText } from '../components/form-text';
 import { SyncProgress } from './sync-progress';
 
 const FORM_FIELDS = ['startIndex', 'endIndex', 'coSpaceNameMapping', 'coSpaceUriMapping', 'coSpaceCallIdMapping', 'callProfile', 'callLegProfile', 'nonMemberAccess'] as const;

@@ -26,7 +26,7 @@ import { bulkQueries, mappingPrefix } from '../api/bulk';
 import { callQueries, listAllCalls } from '../api/calls';
 import type { CoSpace, CospaceBulkParameterSet } from '../api/schemas';
 import { listAllSpaces, spaceQueries } from '../api/spaces';
-import { FormText } from './fields';
+import { FormText } from '../components/form-text';
 import { dialOutStep, endMeetingSteps, extendMeetingSteps, nextFreeSlot, placeholderSlots, startMeetingSteps, type Slot, type Step } from './meeting-ops';
 import { useMeetingRecords, type MeetingRecord } from './meeting-registry';
 import { dialOutSchema, meetingSchema, randomPasscode, type MeetingValues } from './meeting-schema';

@@ -19,7 +19,7 @@ import { describeCmsFailure } from '../api/errors';
 import { fieldFailures } from '../api/failure-fields';
 import { createSpace, findSpacesByUri, spaceQueries } from '../api/spaces';
 import { listAllUsers, userQueries } from '../api/users';
-import { FormText } from './fields';
+import { FormText } from '../components/form-text';
 import { createSchema, userIdOfJid, type CreateValues } from './user-id';
 
 const allUsers = () =>

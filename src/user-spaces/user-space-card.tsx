@@ -21,7 +21,7 @@ import { fieldFailures } from '../api/failure-fields';
 import { LAYOUTS } from '../api/params/layouts';
 import type { CoSpace } from '../api/schemas';
 import { deleteSpace, spaceQueries, updateSpace, type SpaceForm } from '../api/spaces';
-import { FormText } from './fields';
+import { FormText } from '../components/form-text';
 import { modifySchema, type ModifyValues } from './user-id';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

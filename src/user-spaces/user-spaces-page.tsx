@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { spaceQueries } from '../api/spaces';
 import { CreateSpace } from './create-space';
-import { FormText } from './fields';
+import { FormText } from '../components/form-text';
 import { searchSchema, userIdOfJid } from './user-id';
 import { UserSpaceCard } from './user-space-card';
 
