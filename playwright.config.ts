@@ -6,7 +6,9 @@ const ci = Boolean(process.env.CI);
 export default defineConfig({
   testDir: 'e2e',
   retries: ci ? 1 : 0,
-  workers: ci ? 1 : undefined,
+  // The e2e files share one mock CMS behind npm start and reset it, so they never run side by side.
+  workers: 1,
+  fullyParallel: false,
   forbidOnly: ci,
   use: {
     baseURL: 'http://127.0.0.1:4173',

@@ -11,11 +11,9 @@ test.beforeEach(async ({ request }) => {
 });
 
 async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
-  // The app shell's navigation (src/app/layout.tsx) renders <a> straight inside <ul> (axe "list",
-  // serious); it is not part of the wizards and is reported to its owner.
   // Colours mid-transition (a button just enabled) are not what anyone reads: let them settle.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  const results = await new AxeBuilder({ page }).exclude('nav[aria-label="Sections"]').analyze();
+  const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   accessMethodsOf,
   fill,
+  HEADERS,
   getObject,
   injectFault,
   listAll,
@@ -22,6 +23,8 @@ test.describe.configure({ mode: 'serial' });
 test.setTimeout(90_000);
 
 const LAB_COOL_BRIDGE = '2be23a10-f400-4436-baef-6058f55ca688';
+const LAB_GUESTPIN_SPACE = '22d9f4ca-8b88-4d11-bba9-e2a2f7428c46';
+const LAB_GUESTPIN_HOST = '760c0e17-55c0-4232-ba72-2e9207916330';
 
 test.beforeEach(async ({ request }) => {
   await resetMock(request);
@@ -94,8 +97,11 @@ test('scenario 2: one URI, two PINs, from the first screen to verify', async ({ 
   await fill(page, /^Guest PIN/, '789');
   await next(page);
   await fill(page, /^Host URI/, 'guestpin2.space');
-  // The guide's 889 belongs to the lab's guestpin.space already: CMS keeps a call ID to one space.
-  await fill(page, /^Host call ID/, '8892');
+  // The guide's 889 is held by the lab's guestpin.space (its scenario 3 state); the admin frees it first,
+  // since CMS keeps a call ID to one space.
+  const freed = await request.delete(`/api/v1/coSpaces/${LAB_GUESTPIN_SPACE}/accessMethods/${LAB_GUESTPIN_HOST}`, { headers: HEADERS });
+  expect(freed.status()).toBe(200);
+  await fill(page, /^Host call ID/, '889');
   await fill(page, /^Host PIN/, '1234');
   await next(page);
 
@@ -114,7 +120,7 @@ test('scenario 2: one URI, two PINs, from the first screen to verify', async ({ 
   expect((await profile(request, space?.callLegProfile ?? '')).needsActivation).toBe('true');
   const methods = await accessMethodsOf(request, space?.id ?? '');
   expect(methods).toHaveLength(1);
-  expect(methods[0]).toMatchObject({ uri: 'guestpin2.space', callId: '8892', passcode: '1234' });
+  expect(methods[0]).toMatchObject({ uri: 'guestpin2.space', callId: '889', passcode: '1234' });
   expect((await profile(request, methods[0]?.callLegProfile ?? '')).needsActivation).toBe('false');
 
   await expectNothingToChange(page);

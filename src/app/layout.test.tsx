@@ -56,11 +56,11 @@ describe('app shell', () => {
 
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     for (const label of ['Wizards', 'Spaces', 'Profiles', 'System']) {
-      expect(within(nav).getByRole('link', { name: label })).toBeTruthy();
+      expect(within(nav).getByRole('link', { name: new RegExp(`^${label}$`) })).toBeTruthy();
     }
     expect(await screen.findByText('DEMO: mocked CMS')).toBeTruthy();
     expect(router.state.location.pathname).toBe('/wizards');
-    expect(screen.getByRole('heading', { level: 1, name: 'Wizards' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Guest and host wizards' })).toBeTruthy();
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 

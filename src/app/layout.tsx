@@ -2,6 +2,7 @@ import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Drawer from '@mui/material/Drawer';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -61,15 +62,16 @@ export function Layout() {
         <Box component="nav" aria-label="Sections">
           <List>
             {sections.map((section) => (
-              <ListItemButton
-                key={section.to}
-                component={NavLink}
-                to={section.to}
-                selected={pathname === section.to || pathname.startsWith(`${section.to}/`)}
-              >
-                <ListItemIcon>{section.icon}</ListItemIcon>
-                <ListItemText primary={section.label} />
-              </ListItemButton>
+              <ListItem key={section.to} disablePadding>
+                <ListItemButton
+                  component={NavLink}
+                  to={section.to}
+                  selected={pathname === section.to || pathname.startsWith(`${section.to}/`)}
+                >
+                  <ListItemIcon>{section.icon}</ListItemIcon>
+                  <ListItemText primary={section.label} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </Box>
