@@ -1,6 +1,7 @@
 import { listAllCallLegProfiles } from '../api/call-leg-profiles';
 import { getSpace, listAllSpaces, listSpaces } from '../api/spaces';
 import { listAllTenants } from '../api/tenants';
+import { mapLimited } from '../profiles/limit';
 
 /** How many spaces take a global profile: those that set none themselves and whose tenant sets none. */
 export interface Reach {
@@ -16,19 +17,6 @@ export interface Reach {
 }
 
 export type ReachProgress = (done: number, of: number) => void;
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const at = next++;
-      out[at] = await fn(items[at] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 /**
  * callLegProfile: CMS filters spaces by callLegProfile, so the count needs no space-by-space read:
