@@ -131,6 +131,12 @@ export const callQueries = {
       queryKey: [...callKeys.lists(), params] as const,
       queryFn: ({ signal }) => listCalls(params, signal),
     }),
+  /** Every call: the calls page and the scheduled meetings both poll it. */
+  listAll: (params: EveryPage<CallListParams> = {}) =>
+    queryOptions({
+      queryKey: [...callKeys.lists(), 'all', params] as const,
+      queryFn: ({ signal }) => listAllCalls(params, signal),
+    }),
   details: callKeys.details,
   detail: (id: string) =>
     queryOptions({

@@ -20,26 +20,20 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { queryOptions, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
-import { callQueries, deleteCall, deleteCallLeg, listAllCalls } from '../api/calls';
+import { callQueries, deleteCall, deleteCallLeg } from '../api/calls';
 import type { Call, CallLeg } from '../api/schemas';
 import { spaceQueries } from '../api/spaces';
 import { LegTrace } from './leg-trace';
 
 const LIVE_MS = 10_000;
 
-const allCalls = () =>
-  queryOptions({
-    queryKey: [...callQueries.lists(), 'all'] as const,
-    queryFn: ({ signal }) => listAllCalls({}, signal),
-  });
-
 type Confirm = { kind: 'call'; call: Call } | { kind: 'leg'; call: Call; leg: CallLeg };
 
 export function CallsPage() {
   const queryClient = useQueryClient();
-  const calls = useQuery({ ...allCalls(), refetchInterval: LIVE_MS });
+  const calls = useQuery({ ...callQueries.listAll(), refetchInterval: LIVE_MS });
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 

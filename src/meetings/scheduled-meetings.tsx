@@ -23,7 +23,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { bulkQueries, mappingPrefix } from '../api/bulk';
-import { callQueries, listAllCalls } from '../api/calls';
+import { callQueries } from '../api/calls';
 import type { CoSpace, CospaceBulkParameterSet } from '../api/schemas';
 import { listAllSpaces, spaceQueries } from '../api/spaces';
 import { FormText } from '../components/form-text';
@@ -38,11 +38,6 @@ const spacesByPrefix = (prefix: string) =>
   queryOptions({
     queryKey: [...spaceQueries.lists(), 'meetings', prefix] as const,
     queryFn: ({ signal }) => listAllSpaces(prefix === '' ? {} : { filter: prefix }, signal),
-  });
-const allCalls = () =>
-  queryOptions({
-    queryKey: [...callQueries.lists(), 'all'] as const,
-    queryFn: ({ signal }) => listAllCalls({}, signal),
   });
 
 function defaultSet(sets: readonly CospaceBulkParameterSet[]): string {
@@ -59,7 +54,7 @@ export function ScheduledMeetings() {
   const set = sets.data?.items.find((s) => s.id === setId);
   const prefix = mappingPrefix(set?.coSpaceNameMapping ?? '');
   const spaces = useQuery({ ...spacesByPrefix(prefix), enabled: set !== undefined });
-  const calls = useQuery({ ...allCalls(), refetchInterval: LIVE_MS });
+  const calls = useQuery({ ...callQueries.listAll(), refetchInterval: LIVE_MS });
   const records = useMeetingRecords();
   const [operation, setOperation] = useState<Operation | null>(null);
 
