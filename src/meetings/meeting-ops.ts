@@ -1,6 +1,7 @@
 import { expandMapping } from '../api/bulk';
 import { createCall, createCallLeg, deleteCall, listAllCalls } from '../api/calls';
 import { CmsError } from '../api/errors';
+import { MASK } from '../api/exchange-log';
 import type { Call, CoSpace, CospaceBulkParameterSet } from '../api/schemas';
 import { getSpace, updateSpace } from '../api/spaces';
 import { meetingRegistry, type MeetingRecord } from './meeting-registry';
@@ -66,7 +67,7 @@ export interface MeetingInput {
   participants: string[];
 }
 
-const masked = (passcode: string) => (passcode === '' ? '' : '*****');
+const masked = (passcode: string) => (passcode === '' ? '' : MASK);
 
 /** Starting a meeting the way TMS does: rename the placeholder and open it, create its call, dial out. */
 export function startMeetingSteps(setId: string, slot: Slot & { space: CoSpace & { id: string } }, input: MeetingInput): Step[] {
@@ -124,7 +125,7 @@ export function extendMeetingSteps(meeting: MeetingRecord): Step[] {
   return [
     {
       label: `Send the meeting’s PUT again (name “${meeting.name}”, nonMemberAccess=true, the same passcode)`,
-      request: `PUT /api/v1/coSpaces/${meeting.spaceId} name=${meeting.name}&nonMemberAccess=true&passcode=*****`,
+      request: `PUT /api/v1/coSpaces/${meeting.spaceId} name=${meeting.name}&nonMemberAccess=true&passcode=${MASK}`,
       run: async () => {
         const space = await getSpace(meeting.spaceId);
         await updateSpace(meeting.spaceId, { name: meeting.name, nonMemberAccess: true, passcode: space.passcode ?? '' });

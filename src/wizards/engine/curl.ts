@@ -1,4 +1,5 @@
 import { apiPath } from '../../api/client';
+import { MASK } from '../../api/exchange-log';
 import { fillRefs } from './apply';
 import type { PlannedRequest } from './types';
 
@@ -8,8 +9,6 @@ export interface CurlOptions {
   /** show passcodes; masked as ***** otherwise */
   revealSecrets: boolean;
 }
-
-export const MASK = '*****';
 
 /** Single-quotes for a POSIX shell: 'it'\''s'. */
 function quote(text: string): string {

@@ -9,9 +9,10 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { apiPath } from '../../api/client';
+import { MASK } from '../../api/exchange-log';
 import { CopyButton } from '../../components/copy-button';
 import { fillRefs } from '../engine/apply';
-import { MASK, toCurl } from '../engine/curl';
+import { toCurl } from '../engine/curl';
 import type { PlannedRequest, ProgressEvent } from '../engine/types';
 
 type Status = ProgressEvent['status'];
