@@ -182,7 +182,6 @@ const profileChoice = <S extends z.ZodType>(role: 'guest' | 'host', settings: S)
 
 export const guestProfileSchema = profileChoice('guest', guestProfileSettingsSchema);
 export const hostProfileSchema = profileChoice('host', hostProfileSettingsSchema);
-export type ProfileChoice = z.output<typeof guestProfileSchema> | z.output<typeof hostProfileSchema>;
 
 export const GUEST_SCOPES = ['coSpace', 'tenant', 'system'] as const;
 export type GuestScope = (typeof GUEST_SCOPES)[number];
@@ -465,7 +464,6 @@ export type ProfilesStep = z.output<typeof profilesStepSchema>['profiles'];
 export type SpaceStep = z.output<typeof spaceStepSchema>['space'];
 export type CallProfileStep = z.output<typeof callProfileStepSchema>['callProfile'];
 export type AccessStep = z.output<typeof accessStepSchema>['access'];
-export type MemberInput = z.output<typeof memberSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Steps
