@@ -56,6 +56,11 @@ export function isCmsError(error: unknown): error is CmsError {
   return error instanceof CmsError;
 }
 
+/** CMS answered 404: the object (or path) does not exist. */
+export function isNotFound(error: unknown): error is CmsError {
+  return error instanceof CmsError && error.kind === 'notFound';
+}
+
 /** `failureFor` for a caught value of unknown type. */
 export function failureFor(error: unknown, parameter: string): CmsFailure | undefined {
   return error instanceof CmsError ? error.failureFor(parameter) : undefined;

@@ -3,7 +3,7 @@ import { getCallLegProfile } from '../api/call-leg-profiles';
 import { getCallProfile } from '../api/call-profiles';
 import type { CmsClient, CmsCollection } from '../api/client';
 import type { PageParams } from '../api/collection';
-import { CmsError, isCmsError } from '../api/errors';
+import { CmsError, isNotFound } from '../api/errors';
 import { listAll } from '../api/paging';
 import { accessMethodSchema, coSpaceUserSchema, type AccessMethod, type CallLegProfile, type CallProfile, type CoSpaceUser, type Tenant } from '../api/schemas';
 import { getSpace, getSpaceMember, listAccessMethods, listSpaceMembers, spaceQueries } from '../api/spaces';
@@ -17,8 +17,6 @@ export interface LoadSpaceModelOptions {
   concurrency?: number;
   signal?: AbortSignal;
 }
-
-const isNotFound = (error: unknown) => isCmsError(error) && error.kind === 'notFound';
 
 const withId = <T extends { id?: string }>(item: T): item is T & { id: string } => typeof item.id === 'string' && item.id !== '';
 

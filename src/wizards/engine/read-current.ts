@@ -1,6 +1,6 @@
 import { getCallLegProfile, listAllCallLegProfiles } from '../../api/call-leg-profiles';
 import { getCallProfile, listAllCallProfiles } from '../../api/call-profiles';
-import { isCmsError } from '../../api/errors';
+import { isNotFound } from '../../api/errors';
 import type { CallLegProfile, CallProfile, Tenant } from '../../api/schemas';
 import { findSpacesByUri, getAccessMethod, getSpace, getSpaceMember, listAllAccessMethods, listAllSpaceMembers, listSpaces } from '../../api/spaces';
 import { getSystemProfiles } from '../../api/system';
@@ -15,7 +15,6 @@ const CONCURRENCY = 4;
 /** At most this many same-URI spaces are read in full (CMS allows one; more means a broken CMS). */
 const SAME_URI_LIMIT = 3;
 
-const isNotFound = (error: unknown) => isCmsError(error) && error.kind === 'notFound';
 const hasId = <T extends { id?: string }>(item: T): item is T & { id: string } => typeof item.id === 'string' && item.id !== '';
 
 async function orMissing<T>(read: Promise<T>): Promise<T | undefined> {
