@@ -25,7 +25,10 @@ function main() {
         res.end('The SPA is not built: run npm run build, or npm start without STUDIO_SKIP_BUILD.\n');
       };
   const server = createServer((req, res) => {
-    if (!studio.handle(req, res)) serveStatic(req, res);
+    if (studio.handle(req, res)) return;
+    // sirv lists dist/ once; a file removed by a later build would otherwise crash the server.
+    res.once('pipe', (source) => source.once('error', () => res.destroy()));
+    serveStatic(req, res);
   });
   server.keepAliveTimeout = 65_000;
 
