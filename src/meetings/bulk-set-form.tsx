@@ -1,3 +1,4 @@
+import { placeCmsFailures, sameNamedField } from '../components/place-cms-failures';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -21,14 +22,11 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { bulkQueries, createBulkParameterSet, startBulkSync } from '../api/bulk';
 import { callLegProfileQueries } from '../api/call-leg-profiles';
 import { callProfileQueries } from '../api/call-profiles';
-import { describeCmsFailure } from '../api/errors';
-import { fieldFailures } from '../api/failure-fields';
 import { bulkSetSchema, emptyBulkSet, previewRow, toBulkSetForm, type BulkSetInput, type BulkSetValues } from './bulk-schema';
 import { FormText } from '../components/form-text';
 import { SyncProgress } from './sync-progress';
 
 const FORM_FIELDS = ['startIndex', 'endIndex', 'coSpaceNameMapping', 'coSpaceUriMapping', 'coSpaceCallIdMapping', 'callProfile', 'callLegProfile', 'nonMemberAccess'] as const;
-type FormField = (typeof FORM_FIELDS)[number];
 
 const show = (v: string | undefined) => (v === undefined ? <em>unset</em> : v);
 
@@ -81,12 +79,7 @@ export function BulkSetForm({ onClose }: { onClose: () => void }) {
       return { setId, syncId };
     },
     onError: (error) => {
-      const placed = fieldFailures(error).flatMap(({ field, failure }) => {
-        const f = FORM_FIELDS.find((x) => x.toLowerCase() === field?.toLowerCase());
-        return f ? [{ field: f as FormField, failure }] : [];
-      });
-      for (const { field, failure } of placed) form.setError(field, { message: describeCmsFailure(failure) });
-      if (placed.length > 0) setReview(null);
+      if (placeCmsFailures(form.setError, error, sameNamedField(FORM_FIELDS))) setReview(null);
     },
   });
 

@@ -1,3 +1,4 @@
+import { placeCmsFailures, sameNamedField } from '../components/place-cms-failures';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -17,8 +18,6 @@ import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { callLegProfileQueries } from '../api/call-leg-profiles';
 import { callProfileQueries } from '../api/call-profiles';
-import { describeCmsFailure } from '../api/errors';
-import { fieldFailures } from '../api/failure-fields';
 import type { CallLegProfile, CallProfile } from '../api/schemas';
 import { systemQueries, updateSystemProfiles } from '../api/system';
 import { countCallLegProfileReach, countCallProfileReach, type Reach } from './reach';
@@ -83,11 +82,7 @@ export function GlobalProfiles() {
     setReview(Object.fromEntries(changed.map((f) => [f, values[f]])) as Partial<Values>);
   });
 
-  const onFailure = (error: unknown): boolean => {
-    const placed = fieldFailures(error).filter((f) => f.field === 'callLegProfile' || f.field === 'callProfile');
-    for (const { field, failure } of placed) form.setError(field as Field, { message: describeCmsFailure(failure) });
-    return placed.length > 0;
-  };
+  const onFailure = (error: unknown): boolean => placeCmsFailures(form.setError, error, sameNamedField(FIELDS));
 
   const loadError = profiles.error ?? legProfiles.error ?? callProfiles.error;
   return (

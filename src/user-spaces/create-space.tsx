@@ -1,3 +1,4 @@
+import { placeCmsFailures, sameNamedField } from '../components/place-cms-failures';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -15,8 +16,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { describeCmsFailure } from '../api/errors';
-import { fieldFailures } from '../api/failure-fields';
 import { createSpace, findSpacesByUri, spaceQueries } from '../api/spaces';
 import { listAllUsers, userQueries } from '../api/users';
 import { FormText } from '../components/form-text';
@@ -94,11 +93,7 @@ export function CreateSpace({ suggestedUserId, onCreated }: Props) {
       onCreated(values.uri.toLowerCase(), `Created space “${values.name}” for ${values.userJid} (id ${id}).`);
     },
     onError: (error) => {
-      const placed = fieldFailures(error).flatMap(({ field, failure }) =>
-        field && (FIELDS as readonly string[]).includes(field) ? [{ field: field as (typeof FIELDS)[number], failure }] : [],
-      );
-      for (const { field, failure } of placed) form.setError(field, { message: describeCmsFailure(failure) });
-      if (placed.length > 0) setReview(null);
+      if (placeCmsFailures(form.setError, error, sameNamedField(FIELDS))) setReview(null);
     },
   });
 

@@ -1,3 +1,4 @@
+import { placeCmsFailures } from '../components/place-cms-failures';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -16,8 +17,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { describeCmsFailure } from '../api/errors';
-import { fieldFailures } from '../api/failure-fields';
 import { LAYOUTS } from '../api/params/layouts';
 import type { CoSpace } from '../api/schemas';
 import { deleteSpace, spaceQueries, updateSpace, type SpaceForm } from '../api/spaces';
@@ -144,12 +143,7 @@ function ModifyDialog({ space, onClose, onDone }: { space: CoSpace; onClose: () 
       onDone(`Saved ${Object.keys(sent).join(', ')} of space “${sent.name ?? space.name}”.`);
     },
     onError: (error) => {
-      const placed = fieldFailures(error).flatMap(({ field, failure }) => {
-        const f = modifyFieldOf(field);
-        return f ? [{ field: f, failure }] : [];
-      });
-      for (const { field, failure } of placed) form.setError(field, { message: describeCmsFailure(failure) });
-      if (placed.length > 0) setChanges(null);
+      if (placeCmsFailures(form.setError, error, modifyFieldOf)) setChanges(null);
     },
   });
 
