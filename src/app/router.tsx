@@ -1,16 +1,12 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
-import { ConsolePage } from '../api-console/console-page';
-import { CallsPage } from '../calls/calls-page';
-import { MeetingsPage } from '../meetings/meetings-page';
-import { ProfilesPage } from '../profile-catalog/profiles-page';
-import { spaceRoute } from '../spaces/space-routes';
-import { SpacesPage } from '../spaces/spaces-page';
-import { SystemPage } from '../system/system-page';
-import { UserSpacesPage } from '../user-spaces/user-spaces-page';
-import { WizardPage } from '../wizards/wizard-page';
-import { WizardsPage } from '../wizards/wizards-page';
 import { RouteErrorFallback } from './error-fallback';
 import { Layout } from './layout';
+
+/** Each section loads with its first visit, so opening the app does not download every screen. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): RouteObject['lazy'] {
+  return async () => ({ Component: (await load())[name] });
+}
 
 export const routes: RouteObject[] = [
   {
@@ -19,16 +15,25 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorFallback />,
     children: [
       { index: true, element: <Navigate to="/wizards" replace /> },
-      { path: 'wizards', element: <WizardsPage /> },
-      { path: 'wizards/:scenario', element: <WizardPage /> },
-      { path: 'spaces', element: <SpacesPage /> },
-      spaceRoute,
-      { path: 'profiles', element: <ProfilesPage /> },
-      { path: 'system', element: <SystemPage /> },
-      { path: 'user-spaces', element: <UserSpacesPage /> },
-      { path: 'meetings', element: <MeetingsPage /> },
-      { path: 'calls', element: <CallsPage /> },
-      { path: 'console', element: <ConsolePage /> },
+      { path: 'wizards', lazy: page(() => import('../wizards/wizards-page'), 'WizardsPage') },
+      { path: 'wizards/:scenario', lazy: page(() => import('../wizards/wizard-page'), 'WizardPage') },
+      { path: 'spaces', lazy: page(() => import('../spaces/spaces-page'), 'SpacesPage') },
+      {
+        path: 'spaces/:spaceId',
+        lazy: page(() => import('../spaces/space-page'), 'SpacePage'),
+        children: [
+          { index: true, lazy: page(() => import('../spaces/space-overview'), 'SpaceOverviewTab') },
+          { path: 'profiles', lazy: page(() => import('../spaces/profiles-tab'), 'ProfilesTab') },
+          { path: 'troubleshoot', lazy: page(() => import('../spaces/troubleshoot-tab'), 'TroubleshootTab') },
+          { path: 'live', lazy: page(() => import('../spaces/live-tab'), 'LiveTab') },
+        ],
+      },
+      { path: 'profiles', lazy: page(() => import('../profile-catalog/profiles-page'), 'ProfilesPage') },
+      { path: 'system', lazy: page(() => import('../system/system-page'), 'SystemPage') },
+      { path: 'user-spaces', lazy: page(() => import('../user-spaces/user-spaces-page'), 'UserSpacesPage') },
+      { path: 'meetings', lazy: page(() => import('../meetings/meetings-page'), 'MeetingsPage') },
+      { path: 'calls', lazy: page(() => import('../calls/calls-page'), 'CallsPage') },
+      { path: 'console', lazy: page(() => import('../api-console/console-page'), 'ConsolePage') },
     ],
   },
 ];
