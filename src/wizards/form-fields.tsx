@@ -104,7 +104,14 @@ export interface Option {
   label: string;
 }
 
-export function SelectInput({ name, label, helperText, disabled, options, emptyLabel }: BaseProps & { options: readonly Option[]; emptyLabel?: string }) {
+interface SelectProps extends BaseProps {
+  options: readonly Option[];
+  emptyLabel?: string;
+  /** the form value for a chosen option (default: its text); '' always means unset */
+  parse?: (text: string) => unknown;
+}
+
+export function SelectInput({ name, label, helperText, disabled, options, emptyLabel, parse = (text) => text }: SelectProps) {
   const { control } = useFormContext();
   const id = fieldId(name);
   return (
@@ -122,7 +129,7 @@ export function SelectInput({ name, label, helperText, disabled, options, emptyL
           inputRef={field.ref}
           value={field.value === undefined || field.value === null ? '' : String(field.value)}
           onBlur={field.onBlur}
-          onChange={(event) => field.onChange(event.target.value === '' ? undefined : event.target.value)}
+          onChange={(event) => field.onChange(event.target.value === '' ? undefined : parse(event.target.value))}
           error={fieldState.invalid}
           helperText={fieldState.error?.message ?? helperText}
           slotProps={{ formHelperText: { id: `${id}-helper-text` } }}
@@ -143,42 +150,17 @@ export function SelectInput({ name, label, helperText, disabled, options, emptyL
   );
 }
 
+const YES_NO: readonly Option[] = [
+  { value: 'true', label: 'Yes' },
+  { value: 'false', label: 'No' },
+];
+
 /**
  * A yes/no/unset choice for a CMS boolean: "not set" leaves the level above in force, which a
  * checkbox cannot say.
  */
-export function TriStateInput({ name, label, helperText, disabled }: BaseProps) {
-  const { control } = useFormContext();
-  const id = fieldId(name);
-  return (
-    <Controller
-      name={name}
-      control={control}
-      render={({ field, fieldState }) => (
-        <TextField
-          id={id}
-          select
-          label={label}
-          disabled={disabled}
-          fullWidth
-          name={field.name}
-          inputRef={field.ref}
-          value={field.value === true ? 'true' : field.value === false ? 'false' : ''}
-          onBlur={field.onBlur}
-          onChange={(event) => field.onChange(event.target.value === '' ? undefined : event.target.value === 'true')}
-          error={fieldState.invalid}
-          helperText={fieldState.error?.message ?? helperText}
-          slotProps={{ formHelperText: { id: `${id}-helper-text` } }}
-        >
-          <MenuItem value="">
-            <em>Not set (inherit)</em>
-          </MenuItem>
-          <MenuItem value="true">Yes</MenuItem>
-          <MenuItem value="false">No</MenuItem>
-        </TextField>
-      )}
-    />
-  );
+export function TriStateInput(props: BaseProps) {
+  return <SelectInput {...props} options={YES_NO} emptyLabel="Not set (inherit)" parse={(text) => text === 'true'} />;
 }
 
 export function CheckboxInput({ name, label, helperText, disabled }: BaseProps) {
