@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath } from './scripts/ensure-chromium-decision';
 
 const ci = Boolean(process.env.CI);
+// Several checkouts on one machine each run their own studio: E2E_PORT keeps them apart.
+const port = process.env.E2E_PORT ?? '4173';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -11,7 +13,7 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: ci,
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'on-first-retry',
     launchOptions: {
       executablePath: chromiumPath(process.env),
@@ -27,8 +29,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
     command: 'npm start',
-    env: { PORT: '4173', HOST: '127.0.0.1' },
-    url: 'http://127.0.0.1:4173/studio/connection',
+    env: { PORT: port, HOST: '127.0.0.1' },
+    url: `http://127.0.0.1:${port}/studio/connection`,
     reuseExistingServer: !ci,
     timeout: 180_000,
   },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { attribute, children, flatten, parseXml } from '../src/api/xml';
+import { attribute, children, flatten, parseXml } from '../src/api/wire/xml';
 
 // One mock CMS per server: these tests reset it, so they run one after the other.
 test.describe.configure({ mode: 'serial' });

@@ -1,6 +1,6 @@
-import { createCmsClient } from '../../src/api/client';
-import { collectAll } from '../../src/api/paging';
-import { coSpaceSchema } from '../../src/api/schemas';
+import { createCmsClient } from '../../src/api/transport/client';
+import { collectAll } from '../../src/api/transport/paging';
+import { coSpaceSchema } from '../../src/api/params/schemas';
 import { count, ms, perSecond } from '../format';
 import { median, min, timeAsync } from '../measure';
 import { LARGE_MOCK_ARGS, LARGE_MOCK_SPACES, MOCK_CREDENTIALS } from '../mock-pool';

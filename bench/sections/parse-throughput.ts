@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REQUESTED_BY } from '../../src/api/client';
-import { basicAuthHeader } from '../../src/api/credentials';
-import { callLegProfileSchema, coSpaceSchema } from '../../src/api/schemas';
-import { children, flatten, parseXml } from '../../src/api/xml';
+import { REQUESTED_BY } from '../../src/api/transport/client';
+import { basicAuthHeader } from '../../src/api/transport/credentials';
+import { callLegProfileSchema, coSpaceSchema } from '../../src/api/params/schemas';
+import { children, flatten, parseXml } from '../../src/api/wire/xml';
 import { bytes, count, ms, perSecond, us } from '../format';
 import { median, timeLoop } from '../measure';
 import { LARGE_MOCK_ARGS, MOCK_CREDENTIALS } from '../mock-pool';

@@ -5,8 +5,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { sessionCredentials, sessionTarget } from '../api/cms-client';
-import { activeTarget, studioConnectionQueries, type StudioConnection, type StudioTarget } from '../api/studio-connection';
+import { sessionCredentials, sessionTarget } from '../api/transport/cms-client';
+import { activeTarget, studioConnectionQueries, type StudioConnection, type StudioTarget } from '../api/transport/studio-connection';
 import { useSession } from './session';
 
 export function connectionLabel(connection: StudioConnection, target?: StudioTarget, signedInAs?: string): string {

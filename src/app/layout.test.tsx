@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createQueryClient, Providers } from './providers';
 import { routes } from './router';
@@ -30,20 +30,6 @@ function renderShell(path = '/') {
 }
 
 describe('app shell', () => {
-  beforeEach(() => {
-    // jsdom has no matchMedia; MUI asks it for the system colour scheme.
-    vi.stubGlobal('matchMedia', (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      addListener: () => {},
-      removeListener: () => {},
-      dispatchEvent: () => false,
-    }));
-  });
-
   afterEach(() => {
     cleanup();
     vi.unstubAllGlobals();

@@ -11,10 +11,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { sessionCredentials } from '../api/cms-client';
-import { isCmsError } from '../api/errors';
-import { activeTarget, studioConnectionQueries } from '../api/studio-connection';
-import { getSystemStatus } from '../api/system';
+import { sessionCredentials } from '../api/transport/cms-client';
+import { isCmsError } from '../api/transport/errors';
+import { activeTarget, studioConnectionQueries } from '../api/transport/studio-connection';
+import { getSystemStatus } from '../api/resources/system';
 import { useSession } from './session';
 
 const signInSchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CmsError } from '../api/errors';
+import { CmsError } from '../api/transport/errors';
 import { placeCmsFailures, sameNamedField } from './place-cms-failures';
 
 const error = new CmsError({

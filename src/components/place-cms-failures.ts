@@ -1,6 +1,6 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import { describeCmsFailure } from '../api/errors';
-import { fieldFailures } from '../api/failure-fields';
+import { describeCmsFailure } from '../api/transport/errors';
+import { fieldFailures } from '../api/transport/failure-fields';
 
 /**
  * Puts each CMS failure of `error` on the form field it concerns, in plain words. `fieldOf` maps

@@ -6,8 +6,8 @@ import Collapse from '@mui/material/Collapse';
 import LinearProgress from '@mui/material/LinearProgress';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { apiPath } from '../api/client';
-import { cmsClient } from '../api/cms-client';
+import { apiPath } from '../api/transport/client';
+import { cmsClient } from '../api/transport/cms-client';
 import { XmlBlock } from './xml-block';
 
 /** The raw answer of a GET, as text: what CMS itself said, for support staff to compare or paste. */

@@ -5,7 +5,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CmsError } from '../api/errors';
+import { CmsError } from '../api/transport/errors';
 import { applyPlan, rollback } from './engine/apply';
 import { planWizard } from './engine/plan';
 import { preflight } from './engine/preflight';
@@ -21,17 +21,17 @@ vi.mock('./engine/preflight', () => ({ preflight: vi.fn() }));
 vi.mock('./engine/plan', () => ({ planWizard: vi.fn() }));
 vi.mock('./engine/verify', () => ({ verifyWizard: vi.fn() }));
 vi.mock('./engine/apply', async (importOriginal) => ({ ...(await importOriginal<object>()), applyPlan: vi.fn(), rollback: vi.fn() }));
-vi.mock('../api/studio-connection', () => ({
+vi.mock('../api/transport/studio-connection', () => ({
   studioConnectionQueries: { current: () => ({ queryKey: ['studio-connection'], queryFn: async () => ({ mode: 'mock', credentials: 'server' }) }) },
   activeTarget: () => undefined,
 }));
-vi.mock('../api/tenants', () => ({
+vi.mock('../api/resources/tenants', () => ({
   tenantQueries: { listAll: () => ({ queryKey: ['tenants'], queryFn: async () => ({ items: [], total: 0 }) }) },
 }));
-vi.mock('../api/users', () => ({
+vi.mock('../api/resources/users', () => ({
   userQueries: { list: () => ({ queryKey: ['users'], queryFn: async () => ({ items: [], total: 0 }) }) },
 }));
-vi.mock('../api/spaces', () => ({
+vi.mock('../api/resources/spaces', () => ({
   spaceQueries: {
     list: () => ({
       queryKey: ['spaces'],
@@ -106,16 +106,6 @@ const stepHeading = (name: RegExp) => screen.findByRole('heading', { level: 2, n
 const next = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole('button', { name: /^Next/ }));
 
 beforeEach(() => {
-  vi.stubGlobal('matchMedia', (query: string) => ({
-    matches: false,
-    media: query,
-    onchange: null,
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    addListener: () => {},
-    removeListener: () => {},
-    dispatchEvent: () => false,
-  }));
   vi.mocked(readCurrentState).mockResolvedValue(cms);
   vi.mocked(preflight).mockResolvedValue([]);
   vi.mocked(planWizard).mockReturnValue(plan);

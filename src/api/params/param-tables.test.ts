@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeFailure, failureReasons } from '../failure-reasons';
+import { describeFailure, failureReasons } from '../wire/failure-reasons';
 import { accessMethodParams } from './access-method';
 import { callBridgeParams } from './call-bridge';
 import { callLegParams } from './call-leg';

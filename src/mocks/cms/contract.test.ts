@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { attribute, childNames, children, flatten, parseXml } from '../../api/xml';
+import { attribute, childNames, children, flatten, parseXml } from '../../api/wire/xml';
 import { LAB } from './seeds/lab';
 import { type SpawnedMock, spawnMockCms } from './testing/spawn-mock';
 

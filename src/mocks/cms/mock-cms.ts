@@ -3,7 +3,7 @@ import type { ParamTable, ParamValue } from '../../api/params/param-def';
 import { parseFormValue } from '../../api/params/schema';
 import { systemProfilesParams } from '../../api/params/system-profiles';
 import { systemStatusParams } from '../../api/params/system-status';
-import type { XmlBuildElement } from '../../api/xml';
+import type { XmlBuildElement } from '../../api/wire/xml';
 import { runBulkSync } from './bulk';
 import { callLegProfileTrace, callLegProfileUsage, isReferenced, LEG_OVERRIDES } from './profile-scopes';
 import { type ResourceDef, resources } from './resources';

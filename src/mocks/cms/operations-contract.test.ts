@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { attribute, children, flatten, parseXml } from '../../api/xml';
+import { attribute, children, flatten, parseXml } from '../../api/wire/xml';
 import { createMockCms } from './mock-cms';
 import { LAB } from './seeds/lab';
 

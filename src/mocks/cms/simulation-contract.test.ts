@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { JoinAnswer, SimulatedLeg, SimulationErrorBody, SpaceSimulation } from '../../api/mock-simulation';
-import { attribute, children, flatten, parseXml, type XmlNode } from '../../api/xml';
+import type { JoinAnswer, SimulatedLeg, SimulationErrorBody, SpaceSimulation } from '../../api/wire/simulation-contract';
+import { attribute, children, flatten, parseXml, type XmlNode } from '../../api/wire/xml';
 import { LAB } from './seeds/lab';
 import { type SpawnedMock, spawnMockCms } from './testing/spawn-mock';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HangUpAnswer, JoinAnswer, SimulationErrorBody, SpaceSimulation } from '../../api/mock-simulation';
-import { children, flatten, parseXml } from '../../api/xml';
+import type { HangUpAnswer, JoinAnswer, SimulationErrorBody, SpaceSimulation } from '../../api/wire/simulation-contract';
+import { children, flatten, parseXml } from '../../api/wire/xml';
 import { createMockCms, type MockCms } from './mock-cms';
 import { LAB } from './seeds/lab';
 

@@ -8,7 +8,7 @@ import type {
   SimulationField,
   SimulationLogEntry,
   SpaceSimulation,
-} from '../../api/mock-simulation';
+} from '../../api/wire/simulation-contract';
 import { callLegProfileTrace } from './profile-scopes';
 import { findRoutes } from './rules';
 import type { Entity, Store, Values } from './store';

@@ -1,6 +1,6 @@
 import { formatValue } from '../../api/params/schema';
 import type { ParamTable } from '../../api/params/param-def';
-import { buildXml, type XmlBuildElement } from '../../api/xml';
+import { buildXml, type XmlBuildElement } from '../../api/wire/xml';
 import type { Entity, Values } from './store';
 
 const XML_HEADERS = { 'Content-Type': 'text/xml' };

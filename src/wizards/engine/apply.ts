@@ -1,6 +1,6 @@
-import { apiPath } from '../../api/client';
-import { cmsClient } from '../../api/cms-client';
-import { CmsError } from '../../api/errors';
+import { apiPath } from '../../api/transport/client';
+import { cmsClient } from '../../api/transport/cms-client';
+import { CmsError } from '../../api/transport/errors';
 import type { ApplyOutcome, PlannedRequest, ProgressEvent, RollbackResult, WizardPlan } from './types';
 export type { ApplyOutcome, ProgressEvent, RollbackResult } from './types';
 

@@ -1,5 +1,5 @@
-import { apiPath } from '../../api/client';
-import { MASK } from '../../api/exchange-log';
+import { apiPath } from '../../api/transport/client';
+import { MASK } from '../../api/transport/exchange-log';
 import { fillRefs } from './apply';
 import type { PlannedRequest } from './types';
 

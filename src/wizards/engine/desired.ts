@@ -2,8 +2,8 @@ import { callLegProfileParams } from '../../api/params/call-leg-profile';
 import { callProfileParams } from '../../api/params/call-profile';
 import type { ParamTable } from '../../api/params/param-def';
 import { formatValue } from '../../api/params/schema';
-import type { CallLegLevel, CallLegProfileSettings } from '../../profiles/model';
-import { callLegSettingsOf, callProfileSettingsOf, isSet } from '../../profiles/resolve';
+import type { CallLegLevel, CallLegProfileSettings } from '../../domain/profile-resolution/model';
+import { callLegSettingsOf, callProfileSettingsOf, isSet } from '../../domain/profile-resolution/resolve';
 import { MEMBER_PERMISSIONS, type WizardInput } from '../wizard-schema';
 import type { CurrentState, SpaceSnapshot } from './types';
 

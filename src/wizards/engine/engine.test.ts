@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CmsExchange } from '../../api/client';
-import { cmsClient, configureCmsClient } from '../../api/cms-client';
-import { listAllCallLegProfiles } from '../../api/call-leg-profiles';
-import { listAllCallProfiles } from '../../api/call-profiles';
-import { LAB, TEST_CMS_URL, withMockCms } from '../../api/testing/mock-cms';
+import type { CmsExchange } from '../../api/transport/client';
+import { cmsClient, configureCmsClient } from '../../api/transport/cms-client';
+import { listAllCallLegProfiles } from '../../api/resources/call-leg-profiles';
+import { listAllCallProfiles } from '../../api/resources/call-profiles';
+import { LAB, TEST_CMS_URL, withMockCms } from '../../testing/mock-cms';
 import {
   deleteAccessMethod,
   getAccessMethod,
@@ -13,9 +13,9 @@ import {
   listAllSpaceMembers,
   listAllSpaces,
   updateSpace,
-} from '../../api/spaces';
-import { getSystemProfiles } from '../../api/system';
-import { listAllTenants } from '../../api/tenants';
+} from '../../api/resources/spaces';
+import { getSystemProfiles } from '../../api/resources/system';
+import { listAllTenants } from '../../api/resources/tenants';
 import { defaultValues, wizardSchemas, type WizardInput, type WizardValues } from '../wizard-schema';
 import { applyPlan, rollback } from './apply';
 import { failureIssues } from './failures';

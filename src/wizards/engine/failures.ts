@@ -1,5 +1,5 @@
-import { describeCmsFailure, type CmsError } from '../../api/errors';
-import { fieldForFailure } from '../../api/failure-fields';
+import { describeCmsFailure, type CmsError } from '../../api/transport/errors';
+import { fieldForFailure } from '../../api/transport/failure-fields';
 import { GUIDE_PROFILE_SETTINGS, type WizardInput } from '../wizard-schema';
 import type { FieldIssue, PlannedRequest } from './types';
 

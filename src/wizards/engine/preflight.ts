@@ -1,8 +1,8 @@
-import type { CoSpace } from '../../api/schemas';
-import { findSpacesByUri, listAllAccessMethods, listAllSpaces } from '../../api/spaces';
-import { listAllUsers } from '../../api/users';
-import { mapLimited } from '../../profiles/limit';
-import { resolveCallLegProfile } from '../../profiles/resolve';
+import type { CoSpace } from '../../api/params/schemas';
+import { findSpacesByUri, listAllAccessMethods, listAllSpaces } from '../../api/resources/spaces';
+import { listAllUsers } from '../../api/resources/users';
+import { mapLimited } from '../../lib/limit';
+import { resolveCallLegProfile } from '../../domain/profile-resolution/resolve';
 import { wizardSchemas, type WizardInput } from '../wizard-schema';
 import { desiredState, isRef, projectedLevels, wireOf, type Desired } from './desired';
 import type { CurrentState, FieldIssue } from './types';

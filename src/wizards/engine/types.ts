@@ -1,5 +1,5 @@
-import type { CmsError } from '../../api/errors';
-import type { AccessMethod, CallLegProfile, CallProfile, CoSpace, CoSpaceUser, SystemProfiles, Tenant } from '../../api/schemas';
+import type { CmsError } from '../../api/transport/errors';
+import type { AccessMethod, CallLegProfile, CallProfile, CoSpace, CoSpaceUser, SystemProfiles, Tenant } from '../../api/params/schemas';
 
 type WithId<T> = T & { id: string };
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { apiPath } from '../../api/client';
-import { cmsClient } from '../../api/cms-client';
-import { isCmsError } from '../../api/errors';
+import { apiPath } from '../../api/transport/client';
+import { cmsClient } from '../../api/transport/cms-client';
+import { isCmsError } from '../../api/transport/errors';
 import {
   accessMethodSchema,
   callLegProfileSchema,
@@ -10,9 +10,9 @@ import {
   coSpaceUserSchema,
   systemProfilesSchema,
   tenantSchema,
-} from '../../api/schemas';
-import { findSpacesByUri, listAllAccessMethods, listAllSpaceMembers } from '../../api/spaces';
-import { flatten } from '../../api/xml';
+} from '../../api/params/schemas';
+import { findSpacesByUri, listAllAccessMethods, listAllSpaceMembers } from '../../api/resources/spaces';
+import { flatten } from '../../api/wire/xml';
 import { MEMBER_PERMISSIONS, type WizardInput } from '../wizard-schema';
 import { sameWire, wireOf } from './desired';
 import { DEFAULT_DOMAIN, joinCards } from './join-cards';

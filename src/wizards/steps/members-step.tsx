@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import { userQueries } from '../../api/users';
+import { userQueries } from '../../api/resources/users';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { CheckboxInput, fieldId, TextInput } from '../form-fields';
 import { MEMBER_PERMISSIONS, newMember, type MemberPermission } from '../wizard-schema';

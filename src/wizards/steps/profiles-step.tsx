@@ -23,8 +23,8 @@ import { Controller, get, useFormContext, useFormState, useWatch } from 'react-h
 import { callLegProfileParams } from '../../api/params/call-leg-profile';
 import { LAYOUTS } from '../../api/params/layouts';
 import type { ParamDef } from '../../api/params/param-def';
-import type { CallLegProfile } from '../../api/schemas';
-import { tenantQueries } from '../../api/tenants';
+import type { CallLegProfile } from '../../api/params/schemas';
+import { tenantQueries } from '../../api/resources/tenants';
 import { fieldId, RadioInput, SelectInput, TextInput, TriStateInput } from '../form-fields';
 import { profileFit, settingsList, shortId } from '../profile-summary';
 import type { WizardScenarioId } from '../../lib/wizard-links';

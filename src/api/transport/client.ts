@@ -1,0 +1,341 @@
+import type { z } from 'zod';
+import { basicAuthHeader, type CredentialsProvider } from './credentials';
+import { CmsError, parseFailureDetails, type CmsFailure, type HttpMethod } from './errors';
+import { encodeParams, type WireParams } from '../wire/form-encoding';
+import { attribute, children, flatten, parseXml, XmlFormatError, type XmlDocument, type XmlNode } from '../wire/xml';
+
+export type { HttpMethod } from './errors';
+export type { WireParams } from '../wire/form-encoding';
+
+
+export interface RetryOptions {
+  /** Total sends, the first one included. */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** One HTTP exchange (each retry is its own), for the API console; never carries credentials. */
+export interface CmsExchange {
+  method: HttpMethod;
+  path: string;
+  query: Record<string, string>;
+  form?: Record<string, string>;
+  attempt: number;
+  status?: number;
+  durationMs: number;
+  failures: CmsFailure[];
+  error?: CmsError;
+}
+
+export interface CmsClientOptions {
+  /** Origin (and prefix) in front of `/api/v1`; `''` means the page's own origin. */
+  baseUrl?: string;
+  credentials?: CredentialsProvider;
+  /** Extra headers per request, e.g. `X-CMS-Target` naming the cluster the proxy should use. */
+  headers?: () => Record<string, string>;
+  fetch?: typeof fetch;
+  /** Per send: the back-off between 503 retries does not count. */
+  timeoutMs?: number;
+  retry?: RetryOptions;
+  onExchange?: (exchange: CmsExchange) => void;
+}
+
+export interface CmsRequest {
+  method: HttpMethod;
+  /** Relative to `/api/v1` (`/coSpaces`, `coSpaces/<id>`); a full `/api/v1/...` path (a Location) works too. */
+  path: string;
+  query?: WireParams;
+  form?: WireParams;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface CmsResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  xml?: XmlDocument;
+  location?: string;
+}
+
+export interface CmsCollection<T> {
+  total: number;
+  items: T[];
+}
+
+export interface CollectionRequest<S extends z.ZodType> {
+  /** The element name of one entry: `coSpace` in `<coSpaces><coSpace/></coSpaces>`. */
+  item: string;
+  schema: S;
+  query?: WireParams;
+  signal?: AbortSignal;
+}
+
+export interface CmsClient {
+  request(request: CmsRequest): Promise<CmsResponse>;
+  get<S extends z.ZodType>(path: string, schema: S, query?: WireParams, signal?: AbortSignal): Promise<z.output<S>>;
+  getCollection<S extends z.ZodType>(path: string, request: CollectionRequest<S>): Promise<CmsCollection<z.output<S>>>;
+  /** POSTs and answers the new object's id, read from `Location`. */
+  create(path: string, form: WireParams, signal?: AbortSignal): Promise<string>;
+  update(path: string, form: WireParams, signal?: AbortSignal): Promise<void>;
+  remove(path: string, signal?: AbortSignal): Promise<void>;
+}
+
+export const API_PREFIX = '/api/v1';
+export const REQUESTED_BY = 'cms-access-studio';
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
+
+/** `coSpaces/x`, `/coSpaces/x` and `/api/v1/coSpaces/x` all become `/api/v1/coSpaces/x`. */
+export function apiPath(path: string): string {
+  if (/[?#]/.test(path)) throw new TypeError(`Put query parameters in "query", not in the path: ${path}`);
+  const trimmed = path.replace(/^\/+/, '');
+  if (/^api\/v1(\/|$)/i.test(trimmed)) return `/${trimmed}`;
+  return trimmed === '' ? API_PREFIX : `${API_PREFIX}/${trimmed}`;
+}
+
+function retryAfterMs(header: string | null, now: number): number | undefined {
+  if (header === null) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function backoffMs(retry: RetryOptions, attempt: number, retryAfter: number | undefined): number {
+  if (retryAfter !== undefined) return Math.min(retryAfter, retry.maxDelayMs);
+  // Full jitter: spreads the retries of many clients so they do not hit a busy CMS in step.
+  return Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+}
+
+function describeCause(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // Node's fetch says only "fetch failed"; the useful part (ECONNREFUSED, certificate…) is the cause.
+  const cause = error.cause instanceof Error ? error.cause.message : undefined;
+  return cause && cause !== error.message ? `${error.message} (${cause})` : error.message;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined, aborted: () => CmsError): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(aborted());
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(aborted());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function issueText(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+export function createCmsClient(options: CmsClientOptions = {}): CmsClient {
+  const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(baseUrl)) {
+    throw new TypeError('The CMS base URL must not contain a user name or password; pass credentials instead.');
+  }
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const attempts = Math.max(1, Math.floor(retry.attempts));
+
+  function report(exchange: CmsExchange): void {
+    try {
+      options.onExchange?.(exchange);
+    } catch {
+      // A broken console listener must not turn a good CMS answer into a failure.
+    }
+  }
+
+  async function request(req: CmsRequest): Promise<CmsResponse> {
+    const { method, signal } = req;
+    const path = apiPath(req.path);
+    if (req.form !== undefined && method === 'GET') throw new TypeError('A GET cannot carry a form; use query.');
+    const query = encodeParams(req.query);
+    const form = req.form === undefined ? undefined : encodeParams(req.form);
+    const queryText = query.toString();
+    const url = `${baseUrl}${path}${queryText === '' ? '' : `?${queryText}`}`;
+    const timeoutMs = req.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const queryRecord = Object.fromEntries(query);
+    const formRecord = form === undefined ? undefined : Object.fromEntries(form);
+    const aborted = () => new CmsError({ kind: 'aborted', method, path });
+
+    // CMS answers 503 only for requests it did not service, so even a POST is safe to send again.
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw aborted();
+      const started = Date.now();
+      const exchange = (fields: Partial<CmsExchange>): CmsExchange => ({
+        method,
+        path,
+        query: queryRecord,
+        ...(formRecord === undefined ? {} : { form: formRecord }),
+        attempt,
+        durationMs: Date.now() - started,
+        failures: [],
+        ...fields,
+      });
+      const fail = (error: CmsError): CmsError => {
+        report(exchange({ status: error.status, failures: error.failures, error }));
+        return error;
+      };
+
+      const headers = new Headers({ Accept: 'text/xml', ...options.headers?.(), 'X-Requested-By': REQUESTED_BY });
+      const credentials = options.credentials?.();
+      if (credentials) headers.set('Authorization', basicAuthHeader(credentials));
+      if (form !== undefined) headers.set('Content-Type', 'application/x-www-form-urlencoded');
+
+      const controller = new AbortController();
+      let stoppedBy: 'caller' | 'timeout' | undefined;
+      const onCallerAbort = () => {
+        stoppedBy ??= 'caller';
+        controller.abort(signal?.reason);
+      };
+      signal?.addEventListener('abort', onCallerAbort, { once: true });
+      const timer = setTimeout(() => {
+        stoppedBy ??= 'timeout';
+        controller.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
+      }, timeoutMs);
+      const failedExchange = (error: unknown): CmsError => {
+        if (stoppedBy === 'caller') return aborted();
+        if (stoppedBy === 'timeout') return new CmsError({ kind: 'timeout', method, path, timeoutMs, cause: error });
+        return new CmsError({ kind: 'network', method, path, reason: describeCause(error), cause: error });
+      };
+
+      let response: Response;
+      let text: string;
+      try {
+        // Read into a local first: calling it as `options.fetch(...)` is an "Illegal invocation" in browsers.
+        const fetchImpl = options.fetch ?? globalThis.fetch;
+        response = await fetchImpl(url, {
+          method,
+          headers,
+          ...(form === undefined ? {} : { body: form.toString() }),
+          signal: controller.signal,
+        });
+        text = await response.text();
+      } catch (error) {
+        throw fail(failedExchange(error));
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onCallerAbort);
+      }
+
+      const { status } = response;
+      if (status >= 200 && status < 300) {
+        let xml: XmlDocument | undefined;
+        if (text.trim() !== '') {
+          try {
+            xml = parseXml(text);
+          } catch (error) {
+            const reason =
+              /^\s*<(!doctype html|html)/i.test(text) ? 'it is an HTML page' : error instanceof XmlFormatError ? error.message : String(error);
+            throw fail(new CmsError({ kind: 'badResponse', method, path, status, reason, cause: error }));
+          }
+        }
+        report(exchange({ status }));
+        const location = response.headers.get('Location') ?? undefined;
+        return {
+          status,
+          headers: response.headers,
+          text,
+          ...(xml === undefined ? {} : { xml }),
+          ...(location === undefined ? {} : { location }),
+        };
+      }
+
+      const failures = parseFailureDetails(text);
+      if (status === 503 && attempt < attempts) {
+        report(exchange({ status, failures }));
+        const wait = backoffMs(retry, attempt, retryAfterMs(response.headers.get('Retry-After'), Date.now()));
+        await sleep(wait, signal, aborted);
+        continue;
+      }
+      const kind = status === 401 ? 'unauthorized' : status === 404 ? 'notFound' : status === 503 ? 'busy' : 'http';
+      throw fail(new CmsError({ kind, method, path, status, failures, attempts: attempt }));
+    }
+  }
+
+  function readObject<S extends z.ZodType>(schema: S, node: XmlNode, element: string, method: HttpMethod, path: string): z.output<S> {
+    const parsed = schema.safeParse(flatten(node));
+    if (parsed.success) return parsed.data;
+    const id = attribute(node, 'id');
+    throw new CmsError({
+      kind: 'badResponse',
+      method,
+      path,
+      status: 200,
+      message: `CMS answered a <${element}>${id === undefined ? '' : ` (id ${id})`} that the studio cannot read: ${issueText(parsed.error)}.`,
+      cause: parsed.error,
+    });
+  }
+
+  function emptyBody(method: HttpMethod, path: string, expected: string): CmsError {
+    return new CmsError({
+      kind: 'badResponse',
+      method,
+      path: apiPath(path),
+      status: 200,
+      message: `CMS answered ${method} ${apiPath(path)} with an empty body where ${expected} was expected.`,
+    });
+  }
+
+  return {
+    request,
+
+    async get(path, schema, query, signal) {
+      const { xml } = await request({ method: 'GET', path, query, signal });
+      if (xml === undefined) throw emptyBody('GET', path, 'an object');
+      return readObject(schema, xml.node, xml.root, 'GET', apiPath(path));
+    },
+
+    async getCollection(path, { item, schema, query, signal }) {
+      const { xml } = await request({ method: 'GET', path, query, signal });
+      if (xml === undefined) throw emptyBody('GET', path, 'a collection');
+      const totalText = attribute(xml.node, 'total');
+      const total = totalText !== undefined && /^\d+$/.test(totalText.trim()) ? Number(totalText) : undefined;
+      if (total === undefined) {
+        throw new CmsError({
+          kind: 'badResponse',
+          method: 'GET',
+          path: apiPath(path),
+          status: 200,
+          message: `CMS answered a <${xml.root}> without a valid total (${totalText === undefined ? 'none' : `"${totalText}"`}).`,
+        });
+      }
+      const items = children(xml.node, item).map((node) => readObject(schema, node, item, 'GET', apiPath(path)));
+      return { total, items };
+    },
+
+    async create(path, form, signal) {
+      const { location } = await request({ method: 'POST', path, form, signal });
+      const id = location?.replace(/\/+$/, '').split('/').pop();
+      if (id === undefined || id === '') {
+        throw new CmsError({
+          kind: 'badResponse',
+          method: 'POST',
+          path: apiPath(path),
+          status: 200,
+          message: `CMS accepted POST ${apiPath(path)} but its answer has no Location, so the new object's id is unknown.`,
+        });
+      }
+      return id;
+    },
+
+    async update(path, form, signal) {
+      await request({ method: 'PUT', path, form, signal });
+    },
+
+    async remove(path, signal) {
+      await request({ method: 'DELETE', path, signal });
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import { expandMapping } from '../../api/resources/bulk';
+import { createCall, createCallLeg, deleteCall, listAllCalls } from '../../api/resources/calls';
+import { CmsError } from '../../api/transport/errors';
+import { MASK } from '../../api/transport/exchange-log';
+import type { Call, CoSpace, CospaceBulkParameterSet } from '../../api/params/schemas';
+import { getSpace, updateSpace } from '../../api/resources/spaces';
+import { meetingRegistry, type MeetingRecord } from './meeting-registry';
+
+/** One request (or check) of a multi-step operation, shown in the review and then ticked off. */
+export interface Step {
+  label: string;
+  /** the request as the review shows it; passcodes masked */
+  request: string;
+  /** answers a note for the progress list, e.g. the new call's id */
+  run: () => Promise<string | void>;
+}
+
+/** Placeholders are listed at most this many per set; TMS ranges are small. */
+export const MAX_SLOTS = 500;
+
+export interface Slot {
+  index: number;
+  placeholderName: string;
+  /** the space that still has the placeholder name */
+  space?: CoSpace & { id: string };
+  /** an active call of that space */
+  activeCall?: string;
+  /** a meeting this studio started on the slot */
+  meeting?: MeetingRecord;
+}
+
+/** The placeholder slots of a set: its name mapping over its index range, each with its space and call, if any. */
+export function placeholderSlots(
+  set: CospaceBulkParameterSet,
+  spaces: readonly CoSpace[],
+  calls: readonly Call[],
+  meetings: readonly MeetingRecord[],
+): Slot[] {
+  const mapping = set.coSpaceNameMapping;
+  const start = set.startIndex;
+  const end = set.endIndex;
+  if (!mapping || start === undefined || end === undefined || end < start) return [];
+  const byName = new Map<string, CoSpace & { id: string }>();
+  for (const s of spaces) if (s.id && s.name !== undefined && !byName.has(s.name)) byName.set(s.name, { ...s, id: s.id });
+  const callOf = new Map<string, string>();
+  for (const c of calls) if (c.coSpace && c.id) callOf.set(c.coSpace, c.id);
+  const slots: Slot[] = [];
+  for (let index = start; index <= end && slots.length < MAX_SLOTS; index++) {
+    const placeholderName = expandMapping(mapping, index);
+    const meeting = meetings.find((m) => m.setId === set.id && m.placeholderName === placeholderName);
+    const space = byName.get(placeholderName);
+    const spaceId = meeting?.spaceId ?? space?.id;
+    const activeCall = spaceId ? callOf.get(spaceId) : undefined;
+    slots.push({ index, placeholderName, ...(space ? { space } : {}), ...(activeCall ? { activeCall } : {}), ...(meeting ? { meeting } : {}) });
+  }
+  return slots;
+}
+
+/** TMS takes the lowest-numbered placeholder that has its placeholder name and no active call. */
+export function nextFreeSlot(slots: readonly Slot[]): Slot | undefined {
+  return slots.find((s) => s.space && !s.activeCall && !s.meeting);
+}
+
+export interface MeetingInput {
+  name: string;
+  passcode: string;
+  participants: string[];
+}
+
+const masked = (passcode: string) => (passcode === '' ? '' : MASK);
+
+/** Starting a meeting the way TMS does: rename the placeholder and open it, create its call, dial out. */
+export function startMeetingSteps(setId: string, slot: Slot & { space: CoSpace & { id: string } }, input: MeetingInput): Step[] {
+  const spaceId = slot.space.id;
+  let callId: string | undefined;
+  const steps: Step[] = [
+    {
+      label: `Check that ${slot.placeholderName} is still free`,
+      request: `GET /api/v1/coSpaces/${spaceId}, GET /api/v1/calls?coSpaceFilter=${spaceId}`,
+      run: async () => {
+        const [space, calls] = await Promise.all([getSpace(spaceId), listAllCalls({ coSpaceFilter: spaceId })]);
+        if (space.name !== slot.placeholderName) {
+          throw new Error(`The space is now named “${space.name ?? ''}”, not ${slot.placeholderName}: someone else took it. Pick the next free placeholder.`);
+        }
+        if (calls.total > 0) throw new Error(`${slot.placeholderName} has an active call: someone is using it. Pick the next free placeholder.`);
+      },
+    },
+    {
+      label: `Rename it “${input.name}”, open it to non-members and set the passcode`,
+      request: `PUT /api/v1/coSpaces/${spaceId} name=${input.name}&nonMemberAccess=true&passcode=${masked(input.passcode)}`,
+      run: async () => {
+        await updateSpace(spaceId, { name: input.name, nonMemberAccess: true, passcode: input.passcode });
+        meetingRegistry.save({ spaceId, setId, placeholderName: slot.placeholderName, name: input.name, startedAt: Date.now() });
+      },
+    },
+    {
+      label: 'Create its call',
+      request: `POST /api/v1/calls coSpace=${spaceId}`,
+      run: async () => {
+        callId = await createCall({ coSpace: spaceId });
+        meetingRegistry.update(spaceId, { callId });
+        return `call ${callId}`;
+      },
+    },
+  ];
+  for (const party of input.participants) steps.push(dialOutStep(() => callId, party));
+  return steps;
+}
+
+export function dialOutStep(callId: () => string | undefined, remoteParty: string): Step {
+  return {
+    label: `Dial out to ${remoteParty}`,
+    request: `POST /api/v1/calls/${callId() ?? '<the new call>'}/callLegs remoteParty=${remoteParty}`,
+    run: async () => {
+      const id = callId();
+      if (!id) throw new Error('The meeting has no call to dial out from.');
+      const leg = await createCallLeg(id, { remoteParty });
+      return `call leg ${leg}`;
+    },
+  };
+}
+
+/** TMS extends a meeting by sending the same PUT again; CMS has no end time, so it only marks the extension. */
+export function extendMeetingSteps(meeting: MeetingRecord): Step[] {
+  return [
+    {
+      label: `Send the meeting’s PUT again (name “${meeting.name}”, nonMemberAccess=true, the same passcode)`,
+      request: `PUT /api/v1/coSpaces/${meeting.spaceId} name=${meeting.name}&nonMemberAccess=true&passcode=${MASK}`,
+      run: async () => {
+        const space = await getSpace(meeting.spaceId);
+        await updateSpace(meeting.spaceId, { name: meeting.name, nonMemberAccess: true, passcode: space.passcode ?? '' });
+        meetingRegistry.update(meeting.spaceId, { extendedAt: Date.now() });
+      },
+    },
+  ];
+}
+
+/** Ending as TMS does: the placeholder name back, closed to non-members, a new secret (old links stop working), then the call deleted. */
+export function endMeetingSteps(meeting: MeetingRecord): Step[] {
+  return [
+    {
+      label: `Restore the name ${meeting.placeholderName}, close it to non-members, clear the passcode, regenerate the secret`,
+      request: `PUT /api/v1/coSpaces/${meeting.spaceId} name=${meeting.placeholderName}&nonMemberAccess=false&passcode=&regenerateSecret=true`,
+      run: async () => {
+        await updateSpace(meeting.spaceId, { name: meeting.placeholderName, nonMemberAccess: false, passcode: '', regenerateSecret: true });
+      },
+    },
+    {
+      label: 'Delete the call',
+      request: `DELETE /api/v1/calls/${meeting.callId ?? '<each call of the space>'}`,
+      run: async () => {
+        const calls = await listAllCalls({ coSpaceFilter: meeting.spaceId });
+        const ids = new Set([...calls.items.flatMap((c) => (c.id ? [c.id] : [])), ...(meeting.callId ? [meeting.callId] : [])]);
+        let ended = 0;
+        for (const id of ids) {
+          try {
+            await deleteCall(id);
+            ended++;
+          } catch (error) {
+            // A call that already ended is what we wanted.
+            if (!(error instanceof CmsError && error.kind === 'notFound')) throw error;
+          }
+        }
+        meetingRegistry.remove(meeting.spaceId);
+        return ended === 0 ? 'no call was active' : `${ended} call${ended === 1 ? '' : 's'} ended`;
+      },
+    },
+  ];
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { LAYOUTS } from '../../api/params/layouts';
+
+/** The user id of a JID (`user1@evacanoalone.net` → `user1`), as CMS stores a URI user part: lower case. */
+export function userIdOfJid(jid: string): string {
+  const trimmed = jid.trim().replace(/^(sips?|xmpp):/i, '');
+  const at = trimmed.indexOf('@');
+  return (at >= 0 ? trimmed.slice(0, at) : trimmed).toLowerCase();
+}
+
+const URI_USER_PART = /^[^\s@:;<>"]+$/;
+const uriUserPart = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter the URI user part.' })
+  .regex(URI_USER_PART, { error: 'A URI user part has no spaces and none of @ : ; < > ".' });
+const optional = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
+
+export const searchSchema = z.object({
+  userId: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter a user id, e.g. user1 or user1@evacanoalone.net.' })
+    .refine((text) => URI_USER_PART.test(userIdOfJid(text)), { error: 'A user id has no spaces and none of : ; < > ".' }),
+});
+
+/** The POST of a user's space, as the provisioning lab builds it from the user record. */
+export const createSchema = z.object({
+  userJid: z.string().trim().min(1, { error: 'Pick the CMS user this space is for.' }),
+  name: z.string().trim().min(1, { error: 'Enter a name for the space.' }),
+  uri: uriUserPart,
+  secondaryUri: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\+?\d+$/, { error: 'A phone number: digits only, optionally starting with +.' }),
+  ),
+});
+export type CreateValues = z.infer<typeof createSchema>;
+
+/** What the page lets an admin change on a user's space; '' unsets an optional value. */
+export const modifySchema = z.object({
+  name: z.string().trim().min(1, { error: 'A user’s space needs a name.' }),
+  secondaryUri: optional(uriUserPart),
+  callId: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, { error: 'A call ID is digits only.' }),
+  ),
+  defaultLayout: z.union([z.literal(''), z.enum(LAYOUTS)]),
+});
+export type ModifyValues = z.infer<typeof modifySchema>;

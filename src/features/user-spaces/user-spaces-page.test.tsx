@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_CMS_URL, withMockCms } from '../../testing/mock-cms';
+import { UserSpacesPage } from './user-spaces-page';
+
+const { server, mock } = withMockCms();
+
+function renderPage() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <UserSpacesPage />
+    </QueryClientProvider>,
+  );
+  return userEvent.setup();
+}
+
+async function find(user: ReturnType<typeof userEvent.setup>, userId: string) {
+  const search = screen.getByRole('search', { name: 'Find a user’s space' });
+  await user.clear(within(search).getByLabelText('User id'));
+  await user.type(within(search).getByLabelText('User id'), userId);
+  await user.click(within(search).getByRole('button', { name: 'Find' }));
+}
+
+const spaceXml = (id: string, uri: string, secondaryUri?: string) =>
+  `<coSpace id="${id}"><name>${uri}</name><uri>${uri}</uri>${secondaryUri ? `<secondaryUri>${secondaryUri}</secondaryUri>` : ''}</coSpace>`;
+
+describe('spaces by user', () => {
+  afterEach(cleanup);
+
+  it('finds user1’s space by exact URI, not the spaces that only contain the text', async () => {
+    mock.store.insert('coSpace', { name: 'Not it', uri: 'user1.old' });
+    mock.store.insert('coSpace', { name: 'User One', uri: 'user1' });
+    const user = renderPage();
+    await find(user, 'USER1@evacanoalone.net');
+    expect(await screen.findByLabelText('Space of user1')).toBeTruthy();
+    expect(await screen.findByRole('cell', { name: 'User One' })).toBeTruthy();
+    expect(screen.queryByText('Not it')).toBeNull();
+  });
+
+  it('says plainly when no space has the user id', async () => {
+    const user = renderPage();
+    await find(user, 'nobody');
+    expect(await screen.findByText(/No space has “nobody” as its URI or secondary URI/)).toBeTruthy();
+  });
+
+  it('refuses to pick when two spaces answer to the user id', async () => {
+    // CMS keeps URIs unique; a second match can only come from data CMS did not check (e.g. an old import).
+    server.use(
+      http.get(`${TEST_CMS_URL}/api/v1/coSpaces`, () =>
+        HttpResponse.text(
+          `<coSpaces total="2">${spaceXml('00000000-0000-4000-8000-000000000001', 'dup')}${spaceXml('00000000-0000-4000-8000-000000000002', 'dup.other', 'dup')}</coSpaces>`,
+          { headers: { 'Content-Type': 'text/xml' } },
+        ),
+      ),
+    );
+    const user = renderPage();
+    await find(user, 'dup');
+    expect(await screen.findByText(/2 spaces have “dup” as their URI or secondary URI, so this user id does not lead to one space/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Modify' })).toBeNull();
+  });
+
+  it('gives CMS’s error in plain words', async () => {
+    server.use(
+      http.get(`${TEST_CMS_URL}/api/v1/coSpaces`, () =>
+        HttpResponse.text('<failureDetails><databaseNotReady/></failureDetails>', { status: 500, headers: { 'Content-Type': 'text/xml' } }),
+      ),
+    );
+    const user = renderPage();
+    await find(user, 'user1');
+    expect(await screen.findByText(/The search for “user1” failed: The CMS database is not ready yet/)).toBeTruthy();
+  });
+
+  it('puts a URI clash on the URI field before anything is sent', async () => {
+    const user = renderPage();
+    const form = screen.getByRole('form', { name: 'Create a user’s space' });
+    await user.click(within(form).getByRole('combobox', { name: /CMS user/ }));
+    await user.click(await screen.findByRole('option', { name: /user1@evacanoalone\.net/ }));
+    expect(await within(form).findByDisplayValue('User One')).toBeTruthy();
+    await user.clear(within(form).getByLabelText(/URI user part/));
+    await user.type(within(form).getByLabelText(/URI user part/), 'guest.space');
+    await user.click(within(form).getByRole('button', { name: 'Review' }));
+    expect(await within(form).findByText('“guest.space” is already the URI or secondary URI of space “Guest.space”.')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
