@@ -51,7 +51,8 @@ function importPolicies(alsoFor) {
     // The mock shares only the CMS facts (parameter tables, wire helpers) with the app, never its client.
     allow('mocks', ['api-params', 'api-wire', 'lib', ...(alsoFor.includes('api-fixtures') ? ['api-fixtures'] : [])]),
     allow('testing', ['mocks', ...api, 'domain', 'lib']),
-    allow('proxy', ['mocks']),
+    // The server shares the mock CMS and the wire contracts (XML, the journal's JSON) with the SPA, nothing else.
+    allow('proxy', ['mocks', 'api-wire']),
   ];
 }
 
