@@ -27,10 +27,6 @@ export function failureResponse(failure: CmsFailure): Response {
   return new Response(body, { status: failure.status, headers: XML_HEADERS });
 }
 
-export function unauthorized(): Response {
-  return new Response(null, { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="acano"' } });
-}
-
 export function xmlResponse(root: string, element: XmlBuildElement): Response {
   return new Response(buildXml(root, element), { status: 200, headers: XML_HEADERS });
 }
