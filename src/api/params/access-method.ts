@@ -67,3 +67,16 @@ export const accessMethodParams = defineParams({
       'If provided, associates the specified dial-in security profile with this access method.',
   },
 });
+
+/** A single access method as the blueprint's example and the guide's XML print it: uri, callId, passcode, callLegProfile, secret. */
+export const accessMethodElementOrder = [
+  'uri',
+  'callId',
+  'passcode',
+  'name',
+  'callLegProfile',
+  'scope',
+  'importance',
+  'dialInSecurityProfile',
+  'secret',
+] as const satisfies ReadonlyArray<keyof typeof accessMethodParams>;

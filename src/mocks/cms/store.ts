@@ -32,9 +32,21 @@ export class Store {
   systemProfiles: Values = {};
   maxActiveLegs = 0;
   completedLegs = 0;
+  /** CDR records written (a call or leg starting or ending), as `cdrCorrelatorIndex` counts them */
+  cdrRecords = 0;
   readonly startedAt = Date.now();
+  readonly hostId: string;
+  /** a single server is a cluster of one, with an id of its own */
+  readonly clusterId: string;
 
-  constructor(private readonly newId: () => string = () => crypto.randomUUID()) {}
+  constructor(private readonly newId: () => string = () => crypto.randomUUID()) {
+    this.hostId = newId();
+    this.clusterId = newId();
+  }
+
+  private countCdr(kind: EntityKind): void {
+    if (kind === 'call' || kind === 'callLeg') this.cdrRecords += 1;
+  }
 
   table(kind: EntityKind): Map<string, Entity> {
     let t = this.tables.get(kind);
@@ -69,12 +81,15 @@ export class Store {
     if (options.parent !== undefined) entity.parent = options.parent;
     this.table(kind).set(id, entity);
     this.snapshots.delete(kind);
+    this.countCdr(kind);
     return entity;
   }
 
   delete(kind: EntityKind, id: string): boolean {
     this.snapshots.delete(kind);
-    return this.table(kind).delete(id.toLowerCase());
+    const deleted = this.table(kind).delete(id.toLowerCase());
+    if (deleted) this.countCdr(kind);
+    return deleted;
   }
 
   clear(): void {
@@ -83,5 +98,6 @@ export class Store {
     this.systemProfiles = {};
     this.maxActiveLegs = 0;
     this.completedLegs = 0;
+    this.cdrRecords = 0;
   }
 }

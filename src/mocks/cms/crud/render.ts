@@ -28,7 +28,9 @@ function renderCallLeg(ctx: MockContext, leg: Entity): XmlBuildElement {
 
 export function renderEntity(ctx: MockContext, def: ResourceDef, entity: Entity, forList: boolean): XmlBuildElement {
   if (entity.kind === 'callLeg' && !forList) return renderCallLeg(ctx, entity);
-  const own = valueChildren(def.params, entity.values, forList ? def.listFields : undefined);
-  const extra = forList ? [] : derived(ctx, entity).filter(([k]) => !own.some(([n]) => n === k));
-  return entityElement(entity, [...own, ...extra]);
+  if (forList) return entityElement(entity, valueChildren(def.params, entity.values, def.listFields));
+  const values = { ...entity.values };
+  for (const name of def.emptyWhenUnset ?? []) values[name] ??= '';
+  for (const [name, value] of derived(ctx, entity)) values[name] ??= value;
+  return entityElement(entity, valueChildren(def.params, values, undefined, def.order));
 }

@@ -1,5 +1,5 @@
 import { systemProfilesParams } from '../../../api/params/system-profiles';
-import { systemStatusParams } from '../../../api/params/system-status';
+import { systemStatusElementOrder, systemStatusParams } from '../../../api/params/system-status';
 import type { MockContext } from '../context';
 import { applyForm, referenceCheck } from '../crud/forms';
 import { route, type Route } from '../http/router';
@@ -9,11 +9,14 @@ import { emptyOk, valueChildren, xmlResponse } from '../wire';
 function status(ctx: MockContext): Response {
   const { store } = ctx;
   const values: Values = {
+    hostId: store.hostId,
     softwareVersion: '3.9.0',
     uptimeSeconds: Math.floor((Date.now() - store.startedAt) / 1000),
     cdrTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     activated: true,
     clusterEnabled: store.all('callBridge').length > 1,
+    clusterId: store.clusterId,
+    cdrCorrelatorIndex: store.cdrRecords,
     callLegsActive: store.all('callLeg').length,
     callLegsMaxActive: store.maxActiveLegs,
     callLegsCompleted: store.completedLegs,
@@ -22,7 +25,7 @@ function status(ctx: MockContext): Response {
     audioBitRateIncoming: 0,
     videoBitRateIncoming: 0,
   };
-  return xmlResponse('status', { children: valueChildren(systemStatusParams, values) });
+  return xmlResponse('status', { children: valueChildren(systemStatusParams, values, undefined, systemStatusElementOrder) });
 }
 
 /** `/system/status` and the global profiles at `/system/profiles`. */
