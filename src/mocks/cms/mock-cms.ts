@@ -11,6 +11,8 @@ import { coSpaceRoutes } from './routes/co-spaces';
 import { participantRoutes } from './routes/participants';
 import { profileRoutes } from './routes/profiles';
 import { queryRoutes } from './routes/queries';
+import { spaceExtraRoutes } from './routes/space-extras';
+import { supportRoutes } from './routes/support';
 import { systemRoutes } from './routes/system';
 import { tenantRoutes } from './routes/tenants';
 import { userRoutes } from './routes/users';
@@ -38,6 +40,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function apiRoutes(ctx: MockContext): Route[] {
   return [
     ...coSpaceRoutes(ctx),
+    ...spaceExtraRoutes(ctx),
     ...profileRoutes(ctx),
     ...callRoutes(ctx),
     ...participantRoutes(ctx),
@@ -47,6 +50,7 @@ function apiRoutes(ctx: MockContext): Route[] {
     ...userRoutes(ctx),
     ...callBridgeRoutes(ctx),
     ...bulkRoutes(ctx),
+    ...supportRoutes(ctx),
   ];
 }
 

@@ -8,10 +8,20 @@ import { coSpaceElementOrder, coSpaceParams } from '../../api/params/co-space';
 import { coSpaceUserElementOrder, coSpaceUserParams } from '../../api/params/co-space-user';
 import { cospaceBulkParameterSetParams } from '../../api/params/cospace-bulk-parameter-set';
 import { cospaceBulkSyncParams } from '../../api/params/cospace-bulk-sync';
+import { callBrandingProfileParams, ivrBrandingProfileParams } from '../../api/params/branding-profiles';
+import { compatibilityProfileParams } from '../../api/params/compatibility-profile';
+import { dialInSecurityProfileParams } from '../../api/params/dial-in-security-profile';
+import { dtmfProfileParams } from '../../api/params/dtmf-profile';
+import { callBridgeGroupParams, tenantGroupParams } from '../../api/params/groups';
+import { inboundDialPlanRuleParams } from '../../api/params/inbound-dial-plan-rule';
+import { ivrParams } from '../../api/params/ivr';
+import { layoutTemplateParams } from '../../api/params/layout-template';
 import type { ParamTable } from '../../api/params/param-def';
+import { alarmParams } from '../../api/params/support-reads';
+import { webBridgeParams } from '../../api/params/web-bridge';
 import { tenantParams } from '../../api/params/tenant';
 import { userParams } from '../../api/params/user';
-import type { EntityKind } from './store';
+import type { Entity, EntityKind } from './store';
 
 export interface ResourceDef {
   kind: EntityKind;
@@ -27,6 +37,8 @@ export interface ResourceDef {
   emptyWhenUnset?: readonly string[];
   /** text fields the `filter` query parameter searches (case-insensitive substring) */
   filterFields: readonly string[];
+  /** further list query parameters (lower-cased name) and whether an object passes each */
+  queryFilters?: Readonly<Record<string, (entity: Entity, value: string) => boolean>>;
   /** the xDoesNotExist code for an unknown id */
   missing: string;
   /** CMS creates these itself (users come from LDAP, syncs are not editable) */
@@ -34,6 +46,13 @@ export interface ResourceDef {
 }
 
 const crud = { post: true, put: true, delete: true };
+
+const contains = (field: string) => (e: Entity, value: string) => String(e.values[field] ?? '').toLowerCase().includes(value.toLowerCase());
+
+/** A configuration object CMS lists, creates, modifies and deletes like any other, with its `xDoesNotExist`. */
+function plain(kind: EntityKind, params: ParamTable, filterFields: readonly string[] = []): ResourceDef {
+  return { kind, collection: `${kind}s`, element: kind, params, filterFields, missing: `${kind}DoesNotExist`, writable: crud };
+}
 
 export const resources: Record<EntityKind, ResourceDef> = {
   coSpace: {
@@ -107,6 +126,8 @@ export const resources: Record<EntityKind, ResourceDef> = {
     params: userParams,
     listFields: ['userJid', 'tenant'],
     filterFields: ['userJid', 'name', 'email'],
+    // a user's cdrTag comes from LDAP; GET does not print it, but the filter matches it
+    queryFilters: { emailfilter: contains('email'), cdrtagfilter: (e, v) => (e.meta.cdrTag ?? '').toLowerCase().includes(v.toLowerCase()) },
     missing: 'userDoesNotExist',
     writable: { post: false, put: false, delete: false },
   },
@@ -159,4 +180,17 @@ export const resources: Record<EntityKind, ResourceDef> = {
     missing: 'cospaceBulkSyncDoesNotExist',
     writable: { post: true, put: false, delete: true },
   },
+  dialInSecurityProfile: plain('dialInSecurityProfile', dialInSecurityProfileParams, ['name']),
+  inboundDialPlanRule: plain('inboundDialPlanRule', inboundDialPlanRuleParams, ['domain']),
+  ivr: plain('ivr', ivrParams, ['uri']),
+  webBridge: plain('webBridge', webBridgeParams, ['url']),
+  callBrandingProfile: plain('callBrandingProfile', callBrandingProfileParams),
+  ivrBrandingProfile: plain('ivrBrandingProfile', ivrBrandingProfileParams),
+  dtmfProfile: plain('dtmfProfile', dtmfProfileParams),
+  compatibilityProfile: plain('compatibilityProfile', compatibilityProfileParams),
+  layoutTemplate: plain('layoutTemplate', layoutTemplateParams, ['name']),
+  tenantGroup: plain('tenantGroup', tenantGroupParams),
+  callBridgeGroup: plain('callBridgeGroup', callBridgeGroupParams, ['name']),
+  // CMS raises and clears alarms itself: /system/alarms is read-only
+  alarm: { ...plain('alarm', alarmParams), writable: { post: false, put: false, delete: false } },
 };

@@ -14,7 +14,19 @@ export type EntityKind =
   | 'call'
   | 'callLeg'
   | 'cospaceBulkParameterSet'
-  | 'cospaceBulkSync';
+  | 'cospaceBulkSync'
+  | 'dialInSecurityProfile'
+  | 'inboundDialPlanRule'
+  | 'ivr'
+  | 'webBridge'
+  | 'callBrandingProfile'
+  | 'ivrBrandingProfile'
+  | 'dtmfProfile'
+  | 'compatibilityProfile'
+  | 'layoutTemplate'
+  | 'tenantGroup'
+  | 'callBridgeGroup'
+  | 'alarm';
 
 export interface Entity {
   id: string;

@@ -21,6 +21,10 @@ export function matchesQuery(ctx: MockContext, def: ResourceDef, e: Entity, quer
     const wanted = query.get(q);
     if (wanted && String(e.values[field] ?? '').toLowerCase() !== wanted.toLowerCase()) return false;
   }
+  for (const [q, test] of Object.entries(def.queryFilters ?? {})) {
+    const wanted = query.get(q);
+    if (wanted && !test(e, wanted)) return false;
+  }
   const usage = query.get('usagefilter');
   if (usage === 'unreferenced' || usage === 'referenced') {
     if ((usage === 'referenced') !== isReferenced(ctx.store, def.kind, e.id)) return false;

@@ -2,6 +2,7 @@ import { resources } from '../resources';
 import { checkUniqueness, newCallId, newSecret } from '../rules';
 import type { Entity, Store, Values } from '../store';
 import { badRequest, parameterError } from '../wire';
+import { checkCallBridgeName, checkPasscodeLength } from './dial-in-security';
 import { findUserByJid } from './forms';
 
 export interface Draft {
@@ -25,6 +26,7 @@ function spaceOrAccessMethod(store: Store, { entity, flags, isCreate, before }: 
     }
   }
   checkUniqueness(store, entity);
+  checkPasscodeLength(store, entity);
 }
 
 function member(store: Store, { entity, isCreate, before }: Draft): void {
@@ -73,6 +75,8 @@ export function applyKindRules(store: Store, draft: Draft): void {
       return call(store, draft);
     case 'cospaceBulkSync':
       return bulkSync(store, draft);
+    case 'callBridge':
+      return checkCallBridgeName(store, draft.entity);
     default:
       return;
   }
