@@ -158,6 +158,10 @@ export const resources: Record<EntityKind, ResourceDef> = {
     params: callLegParams,
     listFields: ['name', 'remoteParty', 'call', 'tenant'],
     filterFields: ['name', 'remoteParty'],
+    queryFilters: {
+      participantfilter: (leg, id) => leg.meta.participant === id.toLowerCase(),
+      owneridset: (leg, set) => (leg.values.ownerId !== undefined) === (set.toLowerCase() === 'true'),
+    },
     missing: 'callLegDoesNotExist',
     // legs are dialled out under /calls/<id>/callLegs; a leg outside a call cannot exist
     writable: { post: false, put: true, delete: true },

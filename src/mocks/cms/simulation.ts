@@ -1,5 +1,5 @@
 import type { HangUpAnswer, JoinAnswer, SimulationErrorBody, SpaceSimulation } from '../../api/wire/simulation-contract';
-import { cancelPending, removeLeg, settleAndLog } from './simulation/activation';
+import { cancelPending, effective, isActivator, removeLeg, settleAndLog } from './simulation/activation';
 import { dialIn } from './simulation/dial-in';
 import { activeCall } from './simulation/join';
 import { Refusal } from './simulation/refusal';
@@ -17,6 +17,8 @@ export interface Simulation {
   handle(request: Request, path: string): Promise<Response>;
   /** `<status><deactivated>` of a leg: true while it waits in the lobby */
   isDeactivated(leg: Entity): boolean;
+  /** whether a leg's effective needsActivation makes it an activator (a host) */
+  isActivator(leg: Entity): boolean;
   /** a leg was dialled out or deleted through /api/v1: activation is recomputed as for a join or a hang-up */
   legAdded(leg: Entity): void;
   legRemoved(leg: Entity): void;
@@ -78,6 +80,7 @@ export function createSimulation(store: Store, options: { domain: string }): Sim
       }
     },
     isDeactivated: (leg) => leg.meta.deactivated === 'true',
+    isActivator: (leg) => isActivator(effective(state, leg)),
     legAdded(leg) {
       if (leg.parent) settleAndLog(state, leg.parent);
     },

@@ -56,6 +56,14 @@ export class Store {
     this.clusterId = newId();
   }
 
+  /** `maxCallLegs` of a call: the most legs it has had at once */
+  private countLegOfCall(callId: string): void {
+    const call = this.table('call').get(callId);
+    if (!call) return;
+    const now = [...this.table('callLeg').values()].filter((l) => l.parent === callId).length + 1;
+    call.meta.maxLegs = String(Math.max(Number(call.meta.maxLegs ?? 0), now));
+  }
+
   private countCdr(kind: EntityKind): void {
     if (kind === 'call' || kind === 'callLeg') this.cdrRecords += 1;
   }
@@ -89,8 +97,9 @@ export class Store {
 
   insert(kind: EntityKind, values: Values, options: { id?: string; parent?: string; meta?: Record<string, string> } = {}): Entity {
     const id = (options.id ?? this.newId()).toLowerCase();
-    const entity: Entity = { id, kind, values, meta: options.meta ?? {} };
+    const entity: Entity = { id, kind, values, meta: { createdAt: String(Date.now()), ...options.meta } };
     if (options.parent !== undefined) entity.parent = options.parent;
+    if (kind === 'callLeg' && options.parent !== undefined) this.countLegOfCall(options.parent);
     this.table(kind).set(id, entity);
     this.snapshots.delete(kind);
     this.countCdr(kind);

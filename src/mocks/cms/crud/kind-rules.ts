@@ -75,6 +75,10 @@ export function applyKindRules(store: Store, draft: Draft): void {
       return call(store, draft);
     case 'cospaceBulkSync':
       return bulkSync(store, draft);
+    case 'callLeg':
+      // a leg's far end is fixed once dialled: only POST /calls/<id>/callLegs names it
+      if (!draft.isCreate && draft.entity.values.remoteParty !== draft.before.remoteParty) throw parameterError('remoteParty', 'invalidValue');
+      return;
     case 'callBridge':
       return checkCallBridgeName(store, draft.entity);
     default:

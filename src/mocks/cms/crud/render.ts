@@ -1,10 +1,9 @@
-import { callLegProfileParams } from '../../../api/params/call-leg-profile';
 import type { XmlBuildElement } from '../../../api/wire/xml';
 import type { MockContext } from '../context';
-import { LEG_OVERRIDES } from '../profile-scopes';
-import { resources, type ResourceDef } from '../resources';
+import type { ResourceDef } from '../resources';
 import type { Entity } from '../store';
 import { entityElement, valueChildren } from '../wire';
+import { renderCall, renderCallLeg } from './render-live';
 
 /** Values CMS computes for a single-object GET (never for list items). */
 function derived(ctx: MockContext, entity: Entity): Array<[string, string]> {
@@ -15,19 +14,9 @@ function derived(ctx: MockContext, entity: Entity): Array<[string, string]> {
   return [];
 }
 
-/** CMS prints a leg's own profile overrides inside <configuration>, its state inside <status>. */
-function renderCallLeg(ctx: MockContext, leg: Entity): XmlBuildElement {
-  const top = valueChildren(resources.callLeg.params, leg.values).filter(([n]) => !LEG_OVERRIDES.includes(n));
-  const overrides = valueChildren(callLegProfileParams, leg.values, LEG_OVERRIDES);
-  return entityElement(leg, [
-    ...top,
-    ['configuration', { children: overrides }],
-    ['status', { children: [['state', 'connected'], ['deactivated', String(ctx.simulation.isDeactivated(leg))]] }],
-  ]);
-}
-
 export function renderEntity(ctx: MockContext, def: ResourceDef, entity: Entity, forList: boolean): XmlBuildElement {
   if (entity.kind === 'callLeg' && !forList) return renderCallLeg(ctx, entity);
+  if (entity.kind === 'call' && !forList) return renderCall(ctx, entity);
   if (forList) return entityElement(entity, valueChildren(def.params, entity.values, def.listFields));
   const values = { ...entity.values };
   for (const name of def.emptyWhenUnset ?? []) values[name] ??= '';
