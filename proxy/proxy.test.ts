@@ -142,7 +142,12 @@ describe('upstream failures', () => {
 
   it('passes 503 through so the client can retry', async () => {
     const dispatcher = new Agent({ connect: { ca: readFileSync(cms.caFile!, 'utf8') } });
-    await undiciFetch(`${cms.url}/mock-cms/faults`, { method: 'POST', body: JSON.stringify({ busy: 1 }), dispatcher });
+    await undiciFetch(`${cms.url}/mock-cms/faults`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${btoa(`admin:${PASSWORD}`)}` },
+      body: JSON.stringify({ busy: 1 }),
+      dispatcher,
+    });
     expect((await send(serverHeld, '/api/v1/coSpaces', { headers: XRB })).status).toBe(503);
     expect((await send(serverHeld, '/api/v1/coSpaces', { headers: XRB })).status).toBe(200);
     await dispatcher.close();

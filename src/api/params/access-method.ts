@@ -49,7 +49,9 @@ export const accessMethodParams = defineParams({
   },
   scope: {
     type: 'enum',
-    values: ['public', 'private'],
+    // blueprint: public|private. `member` is not in it, but a public CMS client sends scope=member to
+    // every CMS newer than 3.1, and this studio (and its mock, which reports 3.9.0) target 3.x.
+    values: ['public', 'private', 'member'],
     description:
       'Whether members of the space can see this access method in Cisco Meeting App (public) or not (private); a public one stops the app editing the space details.',
   },
@@ -67,3 +69,16 @@ export const accessMethodParams = defineParams({
       'If provided, associates the specified dial-in security profile with this access method.',
   },
 });
+
+/** A single access method as the blueprint's example and the guide's XML print it: uri, callId, passcode, callLegProfile, secret. */
+export const accessMethodElementOrder = [
+  'uri',
+  'callId',
+  'passcode',
+  'name',
+  'callLegProfile',
+  'scope',
+  'importance',
+  'dialInSecurityProfile',
+  'secret',
+] as const satisfies ReadonlyArray<keyof typeof accessMethodParams>;

@@ -25,7 +25,10 @@ export type ObjectKind =
   | 'userProfile'
   | 'webBridgeProfile'
   | 'dialInSecurityProfile'
-  | 'layoutTemplate';
+  | 'layoutTemplate'
+  | 'inboundDialPlanRule'
+  | 'ivr'
+  | 'webBridge';
 
 export type ParamType =
   | { type: 'boolean' }

@@ -17,6 +17,16 @@ import { systemProfilesParams } from './system-profiles';
 import { systemStatusParams } from './system-status';
 import { tenantParams } from './tenant';
 import { userParams } from './user';
+import { callBrandingProfileParams, ivrBrandingProfileParams } from './branding-profiles';
+import { compatibilityProfileParams } from './compatibility-profile';
+import { dialInSecurityProfileParams } from './dial-in-security-profile';
+import { dtmfProfileParams } from './dtmf-profile';
+import { callBridgeGroupParams, tenantGroupParams } from './groups';
+import { inboundDialPlanRuleParams } from './inbound-dial-plan-rule';
+import { ivrParams } from './ivr';
+import { layoutTemplateParams } from './layout-template';
+import { alarmParams, meetingEntryDetailParams, uriUsageParams, userCoSpaceParams } from './support-reads';
+import { webBridgeParams } from './web-bridge';
 
 const tables: Record<string, ParamTable> = {
   coSpace: coSpaceParams,
@@ -34,6 +44,21 @@ const tables: Record<string, ParamTable> = {
   participant: participantParams,
   cospaceBulkParameterSet: cospaceBulkParameterSetParams,
   cospaceBulkSync: cospaceBulkSyncParams,
+  dialInSecurityProfile: dialInSecurityProfileParams,
+  inboundDialPlanRule: inboundDialPlanRuleParams,
+  ivr: ivrParams,
+  webBridge: webBridgeParams,
+  callBrandingProfile: callBrandingProfileParams,
+  ivrBrandingProfile: ivrBrandingProfileParams,
+  dtmfProfile: dtmfProfileParams,
+  compatibilityProfile: compatibilityProfileParams,
+  layoutTemplate: layoutTemplateParams,
+  tenantGroup: tenantGroupParams,
+  callBridgeGroup: callBridgeGroupParams,
+  alarm: alarmParams,
+  userCoSpace: userCoSpaceParams,
+  uriUsage: uriUsageParams,
+  meetingEntryDetail: meetingEntryDetailParams,
 };
 
 const allParams: Array<[string, string, ParamDef]> = Object.entries(tables).flatMap(([table, params]) =>

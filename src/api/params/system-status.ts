@@ -85,3 +85,22 @@ export const systemStatusParams = defineParams({
     description: 'The correlator index of the next CDR record to be sent (0 if none sent yet).',
   },
 });
+
+/** `<status>` as the blueprint's example prints it (clusterId, 3.0 onwards and not in the example, after clusterEnabled). */
+export const systemStatusElementOrder = [
+  'hostId',
+  'softwareVersion',
+  'uptimeSeconds',
+  'cdrTime',
+  'activated',
+  'clusterEnabled',
+  'clusterId',
+  'cdrCorrelatorIndex',
+  'callLegsActive',
+  'callLegsMaxActive',
+  'callLegsCompleted',
+  'audioBitRateOutgoing',
+  'audioBitRateIncoming',
+  'videoBitRateOutgoing',
+  'videoBitRateIncoming',
+] as const satisfies ReadonlyArray<keyof typeof systemStatusParams>;

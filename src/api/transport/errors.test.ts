@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CmsError, failureFor, parseFailureDetails } from './errors';
+import { CmsError, failureFor, isNotFound, parseFailureDetails } from './errors';
 import { describeFailure } from '../wire/failure-reasons';
 
 const base = { method: 'GET', path: '/api/v1/coSpaces/abc' } as const;
@@ -31,6 +31,34 @@ describe('parseFailureDetails', () => {
       expect(parseFailureDetails(text)).toEqual([]);
     },
   );
+});
+
+describe('isNotFound', () => {
+  const error = (status: number, failures: Array<{ code: string }>) => new CmsError({ ...base, kind: status === 404 ? 'notFound' : 'http', status, failures });
+
+  it('is decided by the <xDoesNotExist /> element, on a 404 and on the 400 CMS gives a PUT/DELETE of a nested object', () => {
+    expect(isNotFound(error(404, [{ code: 'coSpaceDoesNotExist' }]))).toBe(true);
+    expect(isNotFound(error(400, [{ code: 'accessMethodDoesNotExist' }]))).toBe(true);
+    expect(isNotFound(error(400, [{ code: 'accessMethodDoesNotExist' }]), 'accessMethodDoesNotExist')).toBe(true);
+    expect(isNotFound(error(400, [{ code: 'accessMethodDoesNotExist' }]), 'coSpaceDoesNotExist')).toBe(false);
+  });
+
+  it('is not decided by the status: a 404 without the element (an unknown path, a proxy page) or another code is not', () => {
+    expect(isNotFound(error(404, []))).toBe(false);
+    expect(isNotFound(error(404, [{ code: 'unrecognizedObject' }]))).toBe(false);
+    expect(isNotFound(error(400, [{ code: 'duplicateCoSpaceUri' }]))).toBe(false);
+    expect(isNotFound(new Error('coSpaceDoesNotExist'))).toBe(false);
+  });
+
+  it('reads the element in both spellings CMS uses: self-closing with or without a space, or open/close', () => {
+    for (const body of [
+      '<failureDetails><accessMethodDoesNotExist /></failureDetails>',
+      '<failureDetails><accessMethodDoesNotExist/></failureDetails>',
+      '<failureDetails><accessMethodDoesNotExist></accessMethodDoesNotExist></failureDetails>',
+    ]) {
+      expect(isNotFound(error(400, parseFailureDetails(body))), body).toBe(true);
+    }
+  });
 });
 
 describe('CmsError messages', () => {

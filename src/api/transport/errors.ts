@@ -56,9 +56,15 @@ export function isCmsError(error: unknown): error is CmsError {
   return error instanceof CmsError;
 }
 
-/** CMS answered 404: the object (or path) does not exist. */
-export function isNotFound(error: unknown): error is CmsError {
-  return error instanceof CmsError && error.kind === 'notFound';
+/**
+ * CMS said the object does not exist: a `<xDoesNotExist />` failure element (or `code` exactly),
+ * whatever the status. CMS answers 404 for an unknown object on GET but 400 for a PUT or DELETE of
+ * an unknown nested one (`<accessMethodDoesNotExist />`), and a 404 without that element (an
+ * unknown path, a proxy's page) says nothing about the object.
+ */
+export function isNotFound(error: unknown, code?: string): error is CmsError {
+  if (!(error instanceof CmsError)) return false;
+  return error.failures.some((f) => (code === undefined ? f.code.endsWith('DoesNotExist') : f.code === code));
 }
 
 /** `failureFor` for a caught value of unknown type. */

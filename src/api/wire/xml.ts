@@ -1,4 +1,4 @@
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** What fast-xml-parser gives for one element: text, or attributes (`@_x`) and children. */
 export type XmlNode = string | XmlElement;
@@ -28,13 +28,6 @@ const parser = new XMLParser({
   // CMS never sends a DTD; refusing one outright rules out entity-expansion attacks.
   processEntities: { enabled: true, maxEntityCount: 0, maxTotalExpansions: 10_000 },
   htmlEntities: false,
-});
-
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: ATTR,
-  suppressEmptyNode: false,
-  processEntities: true,
 });
 
 /** Parses one CMS answer; any malformed or DTD-bearing document fails with a clear reason. */
@@ -94,21 +87,34 @@ export interface XmlBuildElement {
   children?: Array<[string, XmlValue | XmlBuildElement]>;
 }
 
-function toBuilderNode(element: XmlBuildElement): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(element.attributes ?? {})) out[ATTR + k] = String(v);
-  for (const [name, value] of element.children ?? []) {
-    if (value === undefined) continue;
-    const built = typeof value === 'object' ? toBuilderNode(value) : String(value);
-    const existing = out[name];
-    if (existing === undefined) out[name] = built;
-    else if (Array.isArray(existing)) existing.push(built);
-    else out[name] = [existing, built];
-  }
-  return out;
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;');
+
+export interface BuildOptions {
+  /**
+   * How an element without content ends: `/>` as the blueprint writes `<passcode/>` and
+   * `<callBridges total="0"/>`, or ` />` as CMS writes failure details (`<coSpaceDoesNotExist />`).
+   */
+  selfClose?: '/>' | ' />';
 }
 
-/** Serialises the way CMS does: declaration, one root, attributes for ids and totals. */
-export function buildXml(root: string, element: XmlBuildElement): string {
-  return `<?xml version="1.0"?>${builder.build({ [root]: toBuilderNode(element) }) as string}`;
+function element(name: string, value: XmlValue | XmlBuildElement, selfClose: string): string {
+  if (value === undefined) return '';
+  if (typeof value !== 'object') {
+    const text = String(value);
+    return text === '' ? `<${name}${selfClose}` : `<${name}>${escapeText(text)}</${name}>`;
+  }
+  const attributes = Object.entries(value.attributes ?? {})
+    .map(([k, v]) => ` ${k}="${escapeAttribute(String(v))}"`)
+    .join('');
+  const inner = (value.children ?? []).map(([child, v]) => element(child, v, selfClose)).join('');
+  return inner === '' ? `<${name}${attributes}${selfClose}` : `<${name}${attributes}>${inner}</${name}>`;
+}
+
+/**
+ * Serialises the way CMS does: declaration, one root, attributes for ids and totals, children in
+ * the order given, and empty elements self-closing.
+ */
+export function buildXml(root: string, value: XmlBuildElement, options: BuildOptions = {}): string {
+  return `<?xml version="1.0"?>${element(root, value, options.selfClose ?? '/>')}`;
 }

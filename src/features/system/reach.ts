@@ -1,6 +1,7 @@
 import { listAllCallLegProfiles } from '../../api/resources/call-leg-profiles';
 import { getSpace, listAllSpaces, listSpaces } from '../../api/resources/spaces';
-import { listAllTenants } from '../../api/resources/tenants';
+import { getTenant, listAllTenants } from '../../api/resources/tenants';
+import type { Tenant } from '../../api/params/schemas';
 import { mapLimited } from '../../lib/limit';
 
 /** How many spaces take a global profile: those that set none themselves and whose tenant sets none. */
@@ -18,10 +19,20 @@ export interface Reach {
 
 export type ReachProgress = (done: number, of: number) => void;
 
+/** Tenant list items carry only name and tenantGroup (blueprint): each tenant is read for its profiles. */
+async function tenantsInFull(signal?: AbortSignal): Promise<{ tenants: Array<Tenant & { id: string }>; requests: number }> {
+  const list = await listAllTenants({}, signal);
+  const ids = list.items.flatMap((t) => (t.id ? [t.id] : []));
+  const tenants = await mapLimited(ids, 4, async (id) => ({ ...(await getTenant(id, signal)), id }));
+  return { tenants, requests: Math.max(1, Math.ceil(list.total / 10)) + ids.length };
+}
+
 /**
- * callLegProfile: CMS filters spaces by callLegProfile, so the count needs no space-by-space read:
- * all spaces (the total of one page), minus the total for each callLegProfile filter, minus the
- * spaces without their own profile in each tenant that sets one (read page by page).
+ * callLegProfile: CMS filters spaces by callLegProfile (and tenant), so the count needs no
+ * space-by-space read: all spaces (the total of one page), minus the total for each
+ * callLegProfile filter, minus, for each tenant that sets one, its spaces that set none (its
+ * total less its totals per callLegProfile). Cost: 1 + P + T + Σ(1 + P) over tenants with a
+ * profile, P profiles and T tenants, whatever the number of spaces.
  */
 export async function countCallLegProfileReach(signal?: AbortSignal): Promise<Reach> {
   let requests = 0;
@@ -29,28 +40,28 @@ export async function countCallLegProfileReach(signal?: AbortSignal): Promise<Re
     requests++;
     return (await listSpaces({ ...params, limit: 1 }, signal)).total;
   };
-  const [total, profiles, tenants] = await Promise.all([count({}), listAllCallLegProfiles({}, signal), listAllTenants({}, signal)]);
-  requests += 2;
+  const [total, profiles, full] = await Promise.all([count({}), listAllCallLegProfiles({}, signal), tenantsInFull(signal)]);
+  requests += 1 + full.requests;
   const ids = profiles.items.flatMap((p) => (p.id ? [p.id] : []));
-  const own = (await mapLimited(ids, 4, (id) => count({ callLegProfileFilter: id }))).reduce((a, b) => a + b, 0);
+  const sum = async (tenantFilter?: string) =>
+    (await mapLimited(ids, 4, (id) => count({ callLegProfileFilter: id, ...(tenantFilter ? { tenantFilter } : {}) }))).reduce((a, b) => a + b, 0);
+  const own = await sum();
   let viaTenant = 0;
-  for (const tenant of tenants.items) {
-    if (!tenant.id || !tenant.callLegProfile) continue;
-    const spaces = await listAllSpaces({ tenantFilter: tenant.id }, signal);
-    requests += Math.max(1, Math.ceil(spaces.total / 10));
-    viaTenant += spaces.items.filter((s) => !s.callLegProfile).length;
+  for (const tenant of full.tenants) {
+    if (!tenant.callLegProfile) continue;
+    viaTenant += (await count({ tenantFilter: tenant.id })) - (await sum(tenant.id));
   }
   return { total, own, viaTenant, reached: Math.max(0, total - own - viaTenant), requests };
 }
 
 /**
  * callProfile: CMS has no callProfile filter and its space lists leave callProfile out, so every
- * space is read on its own (four at a time); tenants come with their callProfile in their list.
+ * space is read on its own (four at a time), and every tenant too (their list leaves it out as well).
  */
 export async function countCallProfileReach(signal?: AbortSignal, onProgress?: ReachProgress): Promise<Reach> {
-  const [spaces, tenants] = await Promise.all([listAllSpaces({}, signal), listAllTenants({}, signal)]);
-  let requests = Math.max(1, Math.ceil(spaces.total / 10)) + 1;
-  const tenantSets = new Set(tenants.items.flatMap((t) => (t.id && t.callProfile ? [t.id] : [])));
+  const [spaces, full] = await Promise.all([listAllSpaces({}, signal), tenantsInFull(signal)]);
+  let requests = Math.max(1, Math.ceil(spaces.total / 10)) + full.requests;
+  const tenantSets = new Set(full.tenants.flatMap((t) => (t.callProfile ? [t.id] : [])));
   let done = 0;
   onProgress?.(0, spaces.items.length);
   const details = await mapLimited(spaces.items, 4, async (space) => {

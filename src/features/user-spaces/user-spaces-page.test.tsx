@@ -4,7 +4,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_CMS_URL, withMockCms } from '../../testing/mock-cms';
+import { LAB, TEST_CMS_URL, withMockCms } from '../../testing/mock-cms';
 import { UserSpacesPage } from './user-spaces-page';
 
 const { server, mock } = withMockCms();
@@ -40,6 +40,19 @@ describe('spaces by user', () => {
     expect(await screen.findByLabelText('Space of user1')).toBeTruthy();
     expect(await screen.findByRole('cell', { name: 'User One' })).toBeTruthy();
     expect(screen.queryByText('Not it')).toBeNull();
+  });
+
+  it('lists the spaces the user is a member of, from usercoSpaces, with their names', async () => {
+    const requests: string[] = [];
+    server.events.on('request:start', ({ request }) => void requests.push(`${request.method} ${new URL(request.url).pathname}`));
+    const user = renderPage();
+    await find(user, 'user1@evacanoalone.net');
+    const list = await screen.findByRole('list', { name: 'Member of' });
+    expect(await within(list).findByText('Global')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Spaces user1@evacanoalone.net is a member of' })).toBeTruthy();
+    expect(requests).toContain(`GET /api/v1/users/${LAB.users.user1}/usercoSpaces`);
+    expect(requests.some((r) => /coSpaceUsers/.test(r))).toBe(false);
+    server.events.removeAllListeners();
   });
 
   it('says plainly when no space has the user id', async () => {

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { spaceQueries } from '../../api/resources/spaces';
 import { CreateSpace } from './create-space';
+import { MemberSpaces } from './member-spaces';
 import { FormText } from '../../components/form-text';
 import { searchSchema, userIdOfJid } from './user-id';
 import { UserSpaceCard } from './user-space-card';
@@ -23,6 +24,7 @@ import { UserSpaceCard } from './user-space-card';
  */
 export function UserSpacesPage() {
   const [searched, setSearched] = useState('');
+  const [typed, setTyped] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const search = useForm<{ userId: string }>({ resolver: zodResolver(searchSchema), defaultValues: { userId: '' } });
   const lookup = useQuery({ ...spaceQueries.byUri(searched), enabled: searched !== '' });
@@ -32,7 +34,10 @@ export function UserSpacesPage() {
     if (userId === searched) void lookup.refetch();
     else setSearched(userId);
   };
-  const onSearch = search.handleSubmit(({ userId }) => find(userIdOfJid(userId)));
+  const onSearch = search.handleSubmit(({ userId }) => {
+    setTyped(userId.trim());
+    find(userIdOfJid(userId));
+  });
   const found = lookup.data ?? [];
 
   return (
@@ -96,6 +101,7 @@ export function UserSpacesPage() {
           )}
         </Stack>
       </Paper>
+      {typed !== '' && <MemberSpaces searched={typed} />}
       <CreateSpace
         suggestedUserId={lookup.isSuccess && found.length === 0 ? searched : undefined}
         onCreated={(uri, message) => {

@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { createCmsHandlers } from './handlers';
+import { describePageLimits, parsePageLimits } from './http/page-limits';
 import { createMockCms } from './mock-cms';
 import { parseSeedName } from './seeds/seed';
 import { listen } from './server';
 import { selfSignedCertificate } from './tls';
 
-const USAGE = 'usage: npm run mock-cms -- [--port N] [--host H] [--tls] [--page-limit N] [--latency MS] [--seed lab|empty|large:N]';
+const USAGE =
+  'usage: npm run mock-cms -- [--port N] [--host H] [--tls] [--page-limit N | --page-limit coSpaces=20,default=10] [--latency MS] [--seed lab|empty|large:N] [--studio-origin URL[,URL]]';
 
 function positiveInt(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -13,8 +15,8 @@ function positiveInt(name: string, text: string | undefined, fallback: number): 
   return Number(text);
 }
 
-async function main() {
-  const { values } = parseArgs({
+function readArgs() {
+  return parseArgs({
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
@@ -22,9 +24,14 @@ async function main() {
       'page-limit': { type: 'string' },
       latency: { type: 'string' },
       seed: { type: 'string' },
+      'studio-origin': { type: 'string' },
       help: { type: 'boolean' },
     },
-  });
+  }).values;
+}
+
+async function main() {
+  const values = readArgs();
   if (values.help) {
     console.log(USAGE);
     return;
@@ -32,11 +39,14 @@ async function main() {
   const user = process.env.MOCK_CMS_USER ?? 'admin';
   const password = process.env.MOCK_CMS_PASSWORD ?? 'admin';
   const host = values.host ?? '127.0.0.1';
+  const limits = parsePageLimits(values['page-limit'] ?? '10');
   const mock = createMockCms({
-    pageLimit: Math.max(1, positiveInt('page-limit', values['page-limit'], 10)),
+    pageLimit: limits.default,
+    pageLimits: { ...limits.byCollection },
     latencyMs: positiveInt('latency', values.latency, 0),
     seed: parseSeedName(values.seed ?? 'lab'),
     credentials: { user, password },
+    controlOrigins: (values['studio-origin'] ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   });
   const tls = values.tls ? await selfSignedCertificate(host) : undefined;
   const running = await listen(createCmsHandlers(mock), {
@@ -50,7 +60,7 @@ async function main() {
       ? `credentials: user "${user}", password from MOCK_CMS_PASSWORD`
       : `credentials: ${user}/${password} (set MOCK_CMS_USER / MOCK_CMS_PASSWORD to change)`,
   );
-  console.log(`seed: ${mock.options.seed}, page limit: ${mock.options.pageLimit}, latency: ${mock.options.latencyMs} ms`);
+  console.log(`seed: ${mock.options.seed}, page limit: ${describePageLimits(mock.options.pageLimits)}, latency: ${mock.options.latencyMs} ms`);
   console.log(`mock CMS listening on ${running.url}`);
   const stop = () => {
     void running.close().then(() => process.exit(0));

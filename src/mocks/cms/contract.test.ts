@@ -20,6 +20,12 @@ async function call(method: string, path: string, form?: string | Record<string,
   return { status: res.status, headers: res.headers, text, xml: text ? parseXml(text) : undefined };
 }
 
+/** POST to a control endpoint of the standalone mock, with its credentials. */
+async function control(path: string, body: unknown, headers: Record<string, string> = { Authorization: AUTH }) {
+  const res = await fetch(mock.url + path, { method: 'POST', headers, body: JSON.stringify(body) });
+  return { status: res.status, text: await res.text() };
+}
+
 const get = (path: string) => call('GET', path);
 const post = (path: string, form: string | Record<string, string>) => call('POST', path, form);
 const put = (path: string, form: string | Record<string, string>) => call('PUT', path, form);
@@ -47,7 +53,7 @@ afterAll(async () => {
   await mock?.stop();
 });
 beforeEach(async () => {
-  await fetch(`${mock.url}/mock-cms/reset`, { method: 'POST', body: '{}' });
+  await control('/mock-cms/reset', {});
 });
 
 describe('authentication', () => {
@@ -282,14 +288,14 @@ describe('calls and usage filters', () => {
 
 describe('fault injection', () => {
   it('answers 503 for a burst, then serves again', async () => {
-    await fetch(`${mock.url}/mock-cms/faults`, { method: 'POST', body: JSON.stringify({ busy: 2 }) });
+    await control('/mock-cms/faults', { busy: 2 });
     expect((await get('/api/v1/coSpaces')).status).toBe(503);
     expect((await get('/api/v1/coSpaces')).status).toBe(503);
     expect((await get('/api/v1/coSpaces')).status).toBe(200);
   });
 
   it('fails the Nth write without changing anything', async () => {
-    await fetch(`${mock.url}/mock-cms/faults`, { method: 'POST', body: JSON.stringify({ failWrite: { nth: 2 } }) });
+    await control('/mock-cms/faults', { failWrite: { nth: 2 } });
     expect((await post('/api/v1/coSpaces', { name: 'first' })).status).toBe(200);
     const second = await post('/api/v1/coSpaces', { name: 'second' });
     expect(second.status).toBe(500);

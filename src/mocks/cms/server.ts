@@ -9,7 +9,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function toRequest(req: IncomingMessage, body: Buffer, origin: string): Request {
+function toRequest(req: IncomingMessage, body: Buffer, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -19,11 +19,17 @@ function toRequest(req: IncomingMessage, body: Buffer, origin: string): Request 
   return new Request(new URL(req.url ?? '/', origin), {
     method,
     headers,
+    signal,
     ...(method === 'GET' || method === 'HEAD' ? {} : { body: new Uint8Array(body) }),
   });
 }
 
 async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  // Response.error(): the model lost the answer on purpose (an apply-then-reset fault): drop the connection.
+  if (response.type === 'error') {
+    res.destroy();
+    return;
+  }
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
@@ -46,7 +52,12 @@ export async function handleWithMsw(
   alreadyRead?: Buffer,
 ): Promise<boolean> {
   const body = alreadyRead ?? (await readBody(req));
-  const response = await getResponse(handlers, toRequest(req, body, origin));
+  // A client that goes away aborts the request, so a write the mock holds on purpose is let go.
+  const gone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  const response = await getResponse(handlers, toRequest(req, body, origin, gone.signal));
   if (!response) return false;
   await writeResponse(res, response);
   return true;

@@ -14,7 +14,8 @@ const AUTH = `Basic ${btoa('admin:admin')}`;
 async function simulate<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const res = await fetch(`${mock.url}/mock-cms/simulate${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    headers: { Authorization: AUTH, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   expect(res.headers.get('content-type')).toMatch(/application\/json/);
   return { status: res.status, body: (await res.json()) as T };
@@ -72,7 +73,7 @@ afterAll(async () => {
   await mock?.stop();
 });
 beforeEach(async () => {
-  await fetch(`${mock.url}/mock-cms/reset`, { method: 'POST', body: '{}' });
+  await fetch(`${mock.url}/mock-cms/reset`, { method: 'POST', body: '{}', headers: { Authorization: AUTH } });
 });
 
 describe('scenario 1: different URIs for guests (space) and hosts (access method)', () => {

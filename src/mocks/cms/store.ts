@@ -14,7 +14,19 @@ export type EntityKind =
   | 'call'
   | 'callLeg'
   | 'cospaceBulkParameterSet'
-  | 'cospaceBulkSync';
+  | 'cospaceBulkSync'
+  | 'dialInSecurityProfile'
+  | 'inboundDialPlanRule'
+  | 'ivr'
+  | 'webBridge'
+  | 'callBrandingProfile'
+  | 'ivrBrandingProfile'
+  | 'dtmfProfile'
+  | 'compatibilityProfile'
+  | 'layoutTemplate'
+  | 'tenantGroup'
+  | 'callBridgeGroup'
+  | 'alarm';
 
 export interface Entity {
   id: string;
@@ -32,9 +44,29 @@ export class Store {
   systemProfiles: Values = {};
   maxActiveLegs = 0;
   completedLegs = 0;
+  /** CDR records written (a call or leg starting or ending), as `cdrCorrelatorIndex` counts them */
+  cdrRecords = 0;
   readonly startedAt = Date.now();
+  readonly hostId: string;
+  /** a single server is a cluster of one, with an id of its own */
+  readonly clusterId: string;
 
-  constructor(private readonly newId: () => string = () => crypto.randomUUID()) {}
+  constructor(private readonly newId: () => string = () => crypto.randomUUID()) {
+    this.hostId = newId();
+    this.clusterId = newId();
+  }
+
+  /** `maxCallLegs` of a call: the most legs it has had at once */
+  private countLegOfCall(callId: string): void {
+    const call = this.table('call').get(callId);
+    if (!call) return;
+    const now = [...this.table('callLeg').values()].filter((l) => l.parent === callId).length + 1;
+    call.meta.maxLegs = String(Math.max(Number(call.meta.maxLegs ?? 0), now));
+  }
+
+  private countCdr(kind: EntityKind): void {
+    if (kind === 'call' || kind === 'callLeg') this.cdrRecords += 1;
+  }
 
   table(kind: EntityKind): Map<string, Entity> {
     let t = this.tables.get(kind);
@@ -65,16 +97,20 @@ export class Store {
 
   insert(kind: EntityKind, values: Values, options: { id?: string; parent?: string; meta?: Record<string, string> } = {}): Entity {
     const id = (options.id ?? this.newId()).toLowerCase();
-    const entity: Entity = { id, kind, values, meta: options.meta ?? {} };
+    const entity: Entity = { id, kind, values, meta: { createdAt: String(Date.now()), ...options.meta } };
     if (options.parent !== undefined) entity.parent = options.parent;
+    if (kind === 'callLeg' && options.parent !== undefined) this.countLegOfCall(options.parent);
     this.table(kind).set(id, entity);
     this.snapshots.delete(kind);
+    this.countCdr(kind);
     return entity;
   }
 
   delete(kind: EntityKind, id: string): boolean {
     this.snapshots.delete(kind);
-    return this.table(kind).delete(id.toLowerCase());
+    const deleted = this.table(kind).delete(id.toLowerCase());
+    if (deleted) this.countCdr(kind);
+    return deleted;
   }
 
   clear(): void {
@@ -83,5 +119,6 @@ export class Store {
     this.systemProfiles = {};
     this.maxActiveLegs = 0;
     this.completedLegs = 0;
+    this.cdrRecords = 0;
   }
 }

@@ -21,14 +21,8 @@ export const parameterError = (parameter: string, error: string) =>
   new CmsFailure(400, 'parameterError', { parameter, error });
 
 export function failureResponse(failure: CmsFailure): Response {
-  const body = buildXml('failureDetails', {
-    children: [[failure.code, { attributes: failure.attributes }]],
-  });
+  const body = buildXml('failureDetails', { children: [[failure.code, { attributes: failure.attributes }]] }, { selfClose: ' />' });
   return new Response(body, { status: failure.status, headers: XML_HEADERS });
-}
-
-export function unauthorized(): Response {
-  return new Response(null, { status: 401, headers: { 'WWW-Authenticate': 'Basic realm="acano"' } });
 }
 
 export function xmlResponse(root: string, element: XmlBuildElement): Response {
@@ -39,9 +33,21 @@ export function emptyOk(location?: string): Response {
   return new Response(null, { status: 200, headers: location ? { Location: location } : {} });
 }
 
-/** Elements in blueprint order, then any extras (derived values) in the order given. */
-export function valueChildren(table: ParamTable, values: Values, only?: readonly string[]): Array<[string, string]> {
-  const names = only ?? Object.keys(table);
+const orderCache = new WeakMap<readonly string[], string[]>();
+
+/** `order` first, then the rest of the table's parameters in table order. */
+function orderedNames(table: ParamTable, order: readonly string[]): string[] {
+  let names = orderCache.get(order);
+  if (!names) {
+    names = [...order, ...Object.keys(table).filter((k) => !order.includes(k))];
+    orderCache.set(order, names);
+  }
+  return names;
+}
+
+/** Elements in the object's read order (blueprint example, else table order); `only` picks and orders a subset. */
+export function valueChildren(table: ParamTable, values: Values, only?: readonly string[], order?: readonly string[]): Array<[string, string]> {
+  const names = only ?? (order ? orderedNames(table, order) : Object.keys(table));
   const out: Array<[string, string]> = [];
   for (const name of names) {
     const value = values[name];

@@ -1,93 +1,17 @@
-import type { CoSpace } from '../../api/params/schemas';
-import { findSpacesByUri, listAllAccessMethods, listAllSpaces } from '../../api/resources/spaces';
 import { listAllUsers } from '../../api/resources/users';
 import { mapLimited } from '../../lib/limit';
 import { resolveCallLegProfile } from '../../domain/profile-resolution/resolve';
 import { wizardSchemas, type WizardInput } from '../wizard-schema';
 import { desiredState, isRef, projectedLevels, wireOf, type Desired } from './desired';
 import type { CurrentState, FieldIssue } from './types';
+import { pinLengthIssues, usedElsewhere } from './used-elsewhere';
 export type { FieldIssue } from './types';
 
-export interface PreflightOptions {
-  /**
-   * CMS also refuses a URI or call ID that an access method of another space uses, and has no
-   * query for that: every space's access methods are read. Above this many spaces the scan is
-   * skipped (CMS still refuses at apply time, and that failure lands on the same field).
-   */
-  accessMethodScanLimit?: number;
-}
-
+/** Requests in flight at once for the user look-ups (CMS admins share the API with other tools). */
 const SCAN_CONCURRENCY = 4;
-
-type Space = CoSpace & { id: string };
-const hasId = (space: CoSpace): space is Space => typeof space.id === 'string' && space.id !== '';
 const lower = (text: string | undefined) => (text ?? '').toLowerCase();
 
-function spaceLabel(space: CoSpace & { id: string }): string {
-  return space.name ? `the space "${space.name}" (${space.id})` : `the space ${space.id}`;
-}
-
 const pinWords = (pin: string) => (pin === '' ? 'no PIN' : `PIN ${pin}`);
-
-async function spacesWithCallId(callId: string, signal?: AbortSignal): Promise<Space[]> {
-  const list = await listAllSpaces({ filter: callId }, signal);
-  return list.items.filter(hasId).filter((s) => wireOf(s.callId) === callId);
-}
-
-/** Where a URI or call ID the wizard sets is already in use elsewhere. */
-async function usedElsewhere(input: WizardInput, desired: Desired, options: PreflightOptions, signal?: AbortSignal): Promise<FieldIssue[]> {
-  const issues: FieldIssue[] = [];
-  const self = desired.space.id?.toLowerCase();
-  const notSelf = (s: Space) => s.id.toLowerCase() !== self;
-  const uris = [{ field: 'space.uri', value: input.space.uri }];
-  if (lower(input.access.uri) !== lower(input.space.uri)) uris.push({ field: 'access.uri', value: input.access.uri });
-  const callIds = [{ field: 'space.callId', value: input.space.callId }];
-  if (input.access.callId !== input.space.callId) callIds.push({ field: 'access.callId', value: input.access.callId });
-
-  const reported = new Set<string>();
-  const report = (field: string, message: string) => {
-    if (reported.has(field)) return;
-    reported.add(field);
-    issues.push({ field, message });
-  };
-
-  await Promise.all([
-    ...uris.map(async ({ field, value }) => {
-      const others = (await findSpacesByUri(value, signal)).filter(hasId).filter(notSelf);
-      const first = others[0];
-      if (first) {
-        const which = lower(first.uri) === lower(value) ? 'URI' : 'secondary URI';
-        report(field, `The URI "${value}" is already the ${which} of ${spaceLabel(first)}. A URI can lead to one space only; choose another.`);
-      }
-    }),
-    ...callIds.map(async ({ field, value }) => {
-      const first = (await spacesWithCallId(value, signal)).filter(notSelf)[0];
-      if (first) report(field, `The call ID ${value} is already used by ${spaceLabel(first)}. A call ID can lead to one space only; choose another.`);
-    }),
-  ]);
-
-  // Access methods of other spaces: CMS refuses those URIs and call IDs too.
-  const all = await listAllSpaces({}, signal);
-  const others = all.items.filter(hasId).filter(notSelf);
-  if (others.length <= (options.accessMethodScanLimit ?? 500)) {
-    await mapLimited(others, SCAN_CONCURRENCY, async (space) => {
-      const methods = await listAllAccessMethods(space.id, {}, signal);
-      for (const method of methods.items) {
-        for (const { field, value } of uris) {
-          if (method.uri && lower(method.uri) === lower(value)) {
-            report(field, `The URI "${value}" is already used by an access method of ${spaceLabel(space)}. A URI can lead to one space only; choose another.`);
-          }
-        }
-        for (const { field, value } of callIds) {
-          if (method.callId && wireOf(method.callId) === value) {
-            report(field, `The call ID ${value} is already used by an access method of ${spaceLabel(space)}. A call ID can lead to one space only; choose another.`);
-          }
-        }
-      }
-    });
-  }
-  return issues;
-}
 
 interface Route {
   owner: 'space' | 'host' | string;
@@ -232,16 +156,12 @@ const MISSING: Record<string, { field: string; what: string }> = {
 /**
  * Checks against CMS before anything is written, each issue on its form field in plain words:
  * the scenario's own rules, objects that vanished, URIs and call IDs other spaces (or their access
- * methods) use, URI/call ID + PIN clashes inside the space, guests and hosts on one PIN, the host
+ * methods, or an IVR) use (uriUsageQuery and accessQuery: never skipped, whatever the number of
+ * spaces), PINs shorter than the dial-in security profile in force allows, URI/call ID + PIN clashes inside the space, guests and hosts on one PIN, the host
  * and guest paths' needsActivation through every level, where a broader guest profile would not
  * apply, and scenario 4's users.
  */
-export async function preflight(
-  input: WizardInput,
-  current: CurrentState,
-  signal?: AbortSignal,
-  options: PreflightOptions = {},
-): Promise<FieldIssue[]> {
+export async function preflight(input: WizardInput, current: CurrentState, signal?: AbortSignal): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
   const parsed = wizardSchemas[input.scenario].safeParse(input);
   if (!parsed.success) {
@@ -263,7 +183,11 @@ export async function preflight(
     });
   }
   issues.push(...clashesInside(input, desired), ...activationIssues(current, desired), ...scopeIssues(input, current, desired));
-  const [elsewhere, users] = await Promise.all([usedElsewhere(input, desired, options, signal), unknownUsers(input, signal)]);
-  issues.push(...elsewhere, ...users);
+  const [elsewhere, users, pins] = await Promise.all([
+    usedElsewhere(input, desired, signal),
+    unknownUsers(input, signal),
+    pinLengthIssues(input, current, desired, signal),
+  ]);
+  issues.push(...pins, ...elsewhere, ...users);
   return issues;
 }
