@@ -49,6 +49,8 @@ export interface JournalStore {
   reopenRun(runId: string, by: Recorder): Promise<JournalRun>;
   listRuns(filter: RunFilter, page: { cursor?: string; limit: number }): Promise<RunPage>;
   runDetail(runId: string): Promise<{ run: JournalRun; writes: JournalWrite[] } | undefined>;
+  /** the writes of several runs at once, in order (exports) */
+  runWrites(runIds: readonly string[]): Promise<Map<string, JournalWrite[]>>;
   facets(): Promise<JournalFacets>;
   close(): Promise<void>;
 }
@@ -286,6 +288,16 @@ export function createJournalStore(driver: SqlDriver, now: () => number = Date.n
       if (!run) return undefined;
       const writes = (await driver.all('SELECT * FROM journal_writes WHERE run_id = ? ORDER BY seq', [runId])).map(writeFromRow);
       return { run, writes };
+    },
+
+    async runWrites(runIds) {
+      const byRun = new Map<string, JournalWrite[]>(runIds.map((id) => [id, []]));
+      if (runIds.length === 0) return byRun;
+      const marks = runIds.map(() => '?').join(', ');
+      for (const row of await driver.all(`SELECT * FROM journal_writes WHERE run_id IN (${marks}) ORDER BY run_id, seq`, runIds)) {
+        byRun.get(textOf(row.run_id))?.push(writeFromRow(row));
+      }
+      return byRun;
     },
 
     async facets() {
