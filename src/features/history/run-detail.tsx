@@ -16,10 +16,10 @@ import { formatTime, isAbandoned, originLabel, STATE_LABELS } from './labels';
 import { WriteCard } from './write-card';
 
 /** The run's own actions. Undo this run belongs here once the change engine can plan an undo from the journal. */
-function RunActions({ run, revealed, onReveal }: { run: JournalRun; revealed: boolean; onReveal: (reveal: boolean) => void }) {
+function RunActions({ run, reveal, onReveal }: { run: JournalRun; reveal: boolean; onReveal: (reveal: boolean) => void }) {
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-      <FormControlLabel control={<Switch checked={revealed} onChange={(e) => onReveal(e.target.checked)} />} label="Reveal passcodes" />
+      <FormControlLabel control={<Switch checked={reveal} onChange={(e) => onReveal(e.target.checked)} />} label="Reveal passcodes" />
       <ExportButtons filter={{ run: run.id }} label="Export run" />
     </Stack>
   );
@@ -71,11 +71,11 @@ function RunDetail({ runId }: { runId: string }) {
   const detail = useQuery({ ...journalQueries.detail(runId, reveal), placeholderData: (previous) => previous });
   if (detail.isPending) return <Typography role="status">Loading the run…</Typography>;
   if (detail.isError) return <Alert severity="error">This run could not be read: {detail.error.message}</Alert>;
-  const { run, writes, revealed } = detail.data;
+  const { run, writes } = detail.data;
   return (
     <Stack spacing={2} component="article" aria-label={`Run ${run.title}`}>
       <RunHeader run={run} />
-      <RunActions run={run} revealed={revealed} onReveal={setReveal} />
+      <RunActions run={run} reveal={reveal} onReveal={setReveal} />
       {writes.length === 0 ? <Typography color="text.secondary">This run recorded no writes.</Typography> : writes.map((write) => <WriteCard key={write.seq} write={write} />)}
     </Stack>
   );
