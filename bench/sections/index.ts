@@ -1,4 +1,5 @@
 import type { Section } from '../section';
+import { journalBench } from './journal';
 import { listingSpaces } from './listing-spaces';
 import { matrixRender } from './matrix-render';
 import { parseThroughput } from './parse-throughput';
@@ -6,4 +7,4 @@ import { proxyThroughput } from './proxy-throughput';
 import { spaceModel } from './space-model';
 
 /** Run order. A new section is a module in this folder exporting a `Section`, added here. */
-export const sections: readonly Section[] = [listingSpaces, parseThroughput, proxyThroughput, spaceModel, matrixRender];
+export const sections: readonly Section[] = [listingSpaces, parseThroughput, proxyThroughput, spaceModel, matrixRender, journalBench];

@@ -30,9 +30,25 @@ export function openSqliteDriver(file: string, options: SqliteOptions = {}): Sql
     return next;
   };
 
+  // Compiling SQL costs more than running it here, and the journal repeats a few dozen statements.
+  const statements = new Map<string, sqlite.Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= 200) {
+        const [oldest, old] = statements.entries().next().value!;
+        old.finalize();
+        statements.delete(oldest);
+      }
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+
   const direct: SqlSession = {
-    all: async (sql, params = []) => db.all(sql, [...params]).map(toRow),
-    run: async (sql, params = []) => db.run(sql, [...params]).changes,
+    all: async (sql, params = []) => prepared(sql).all([...params]).map(toRow),
+    run: async (sql, params = []) => prepared(sql).run([...params]).changes,
     exec: async (sql) => db.exec(sql),
   };
 
@@ -56,6 +72,8 @@ export function openSqliteDriver(file: string, options: SqliteOptions = {}): Sql
       }),
     close: () =>
       serial(async () => {
+        for (const statement of statements.values()) statement.finalize();
+        statements.clear();
         if (db.isOpen) db.close();
       }),
   };

@@ -110,12 +110,15 @@ export function createJournalStore(driver: SqlDriver, now: () => number = Date.n
     return (await runsFromRows(session, rows))[0];
   }
 
-  async function requireRun(session: SqlSession, runId: string, by: Recorder, sameUser = true): Promise<JournalRun> {
-    const run = await loadRun(session, runId);
-    if (!run) throw new JournalStoreError('not-found', `No run ${runId} in the journal.`);
-    if (run.cluster !== by.cluster) throw new JournalStoreError('conflict', `Run ${runId} belongs to cluster ${run.cluster}, not ${by.cluster}.`);
-    if (sameUser && run.cmsUser !== by.cmsUser) throw new JournalStoreError('conflict', `Run ${runId} was recorded by ${run.cmsUser}, not ${by.cmsUser}.`);
-    return run;
+  /** The run's owner and state only: every write checks it, so it reads one row and nothing else. */
+  async function requireRun(session: SqlSession, runId: string, by: Recorder, sameUser = true): Promise<{ state: string }> {
+    const row = (await session.all('SELECT state, cluster, cms_user FROM journal_runs WHERE id = ?', [runId]))[0];
+    if (!row) throw new JournalStoreError('not-found', `No run ${runId} in the journal.`);
+    const cluster = textOf(row.cluster);
+    const cmsUser = textOf(row.cms_user);
+    if (cluster !== by.cluster) throw new JournalStoreError('conflict', `Run ${runId} belongs to cluster ${cluster}, not ${by.cluster}.`);
+    if (sameUser && cmsUser !== by.cmsUser) throw new JournalStoreError('conflict', `Run ${runId} was recorded by ${cmsUser}, not ${by.cmsUser}.`);
+    return { state: textOf(row.state) };
   }
 
   async function loadWrite(session: SqlSession, runId: string, seq: number): Promise<JournalWrite | undefined> {
@@ -144,7 +147,8 @@ export function createJournalStore(driver: SqlDriver, now: () => number = Date.n
           [run.id, run.origin.kind, run.origin.name, run.origin.undoesRunId ?? null, run.origin.batchId ?? null, run.title, by.cluster, by.cmsUser, at, at],
         );
         if (inserted === 0) {
-          const existing = await requireRun(tx, run.id, by);
+          await requireRun(tx, run.id, by);
+          const existing = (await loadRun(tx, run.id))!;
           if (json(existing.origin) !== json(run.origin) || existing.title !== run.title) {
             throw new JournalStoreError('conflict', `Run ${run.id} already exists with another origin or title.`);
           }
@@ -157,36 +161,37 @@ export function createJournalStore(driver: SqlDriver, now: () => number = Date.n
     appendIntent: (runId, intent, by) =>
       driver.transaction(async (tx) => {
         const run = await requireRun(tx, runId, by);
-        const existing = await loadWrite(tx, runId, intent.seq);
-        if (existing) {
-          if (sameIntent(existing, intent)) return { write: existing, created: false };
-          throw new JournalStoreError('conflict', `Run ${runId} already has a different write #${intent.seq}.`);
-        }
-        if (run.state !== 'running') {
+        const at = now();
+        const inserted =
+          run.state !== 'running'
+            ? 0
+            : await tx.run(
+                `INSERT INTO journal_writes (run_id, seq, phase, operation_kind, operation, method, path, form, object_kind, object_id, space_id,
+                   before_values, after_values, outcome, failures, sent_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', '[]', ?) ON CONFLICT (run_id, seq) DO NOTHING`,
+                [
+                  runId,
+                  intent.seq,
+                  intent.phase,
+                  intent.operation.kind,
+                  json(intent.operation.json),
+                  intent.method,
+                  intent.path,
+                  json(intent.form),
+                  intent.objectKind ?? null,
+                  intent.objectId ?? null,
+                  intent.spaceId ?? null,
+                  intent.before === null ? null : json(intent.before),
+                  intent.after === null ? null : json(intent.after),
+                  at,
+                ],
+              );
+        if (inserted === 0) {
+          const existing = await loadWrite(tx, runId, intent.seq);
+          if (existing && sameIntent(existing, intent)) return { write: existing, created: false };
+          if (existing) throw new JournalStoreError('conflict', `Run ${runId} already has a different write #${intent.seq}.`);
           throw new JournalStoreError('conflict', `Run ${runId} is finished (${run.state}); reopen it before recording more writes.`);
         }
-        const at = now();
-        await tx.run(
-          `INSERT INTO journal_writes (run_id, seq, phase, operation_kind, operation, method, path, form, object_kind, object_id, space_id,
-             before_values, after_values, outcome, failures, sent_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', '[]', ?)`,
-          [
-            runId,
-            intent.seq,
-            intent.phase,
-            intent.operation.kind,
-            json(intent.operation.json),
-            intent.method,
-            intent.path,
-            json(intent.form),
-            intent.objectKind ?? null,
-            intent.objectId ?? null,
-            intent.spaceId ?? null,
-            intent.before === null ? null : json(intent.before),
-            intent.after === null ? null : json(intent.after),
-            at,
-          ],
-        );
         if (intent.spaceId) await addSpace(tx, runId, intent.spaceId, null);
         await touch(tx, runId, at);
         return { write: (await loadWrite(tx, runId, intent.seq))!, created: true };
