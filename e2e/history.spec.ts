@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
@@ -59,4 +60,15 @@ test('History: a recorded run is listed after a reload, its passcode masked unti
     expect(file).toContain('*****');
     expect(file).not.toContain(pin);
   }
+});
+
+test('History has no axe violations, with a run open', async ({ page, request }) => {
+  const label = `axe-${randomUUID().slice(0, 8)}`;
+  await recordRun(request, `Axe check on ${label}`, label, '97531');
+  await page.goto(`/history?space=${label}`);
+  await page.getByRole('list', { name: 'Runs, newest first' }).getByRole('link').first().click();
+  await expect(page.getByRole('region', { name: 'Write 1' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.screenshot({ path: 'test-results/history.png', fullPage: true });
 });

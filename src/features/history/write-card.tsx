@@ -54,7 +54,9 @@ export function WriteCard({ write }: { write: JournalWrite }) {
   return (
     <Paper variant="outlined" component="section" aria-label={`Write ${write.seq}`} sx={{ p: 2 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-        <Typography variant="subtitle2">#{write.seq}</Typography>
+        <Typography variant="subtitle2" component="span">
+          #{write.seq}
+        </Typography>
         {write.phase === 'rollback' && <Chip size="small" label="rollback" />}
         <Typography sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
           {write.method} {write.path}
