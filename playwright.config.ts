@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath } from './scripts/ensure-chromium-decision';
 
@@ -29,7 +31,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
     command: 'npm start',
-    env: { PORT: port, HOST: '127.0.0.1' },
+    // The journal of the e2e studio lives apart from the one `npm start` keeps in .studio-data.
+    env: { PORT: port, HOST: '127.0.0.1', STUDIO_DATA_DIR: join(tmpdir(), `cms-studio-e2e-${port}`) },
     url: `http://127.0.0.1:${port}/studio/connection`,
     reuseExistingServer: !ci,
     timeout: 180_000,

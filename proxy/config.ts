@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { type JournalConfig, loadJournalConfig } from './journal/config';
 
 const url = z
   .string()
@@ -37,6 +38,8 @@ export interface ProxyConfig {
   timeoutMs: number;
   /** extra Host header values to accept (a reverse proxy in front, a DNS name) */
   allowedHosts: string[];
+  /** where the change journal lives: a SQLite file in STUDIO_DATA_DIR, or PostgreSQL (DATABASE_URL) */
+  journal: JournalConfig;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +61,14 @@ function credentialsFrom(user: string | undefined, password: string | undefined,
   return { user, password };
 }
 
+function journalConfig(env: NodeJS.ProcessEnv): JournalConfig {
+  try {
+    return loadJournalConfig(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
 /** Reads the environment of `npm start`; every mistake is a sentence that names the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): ProxyConfig {
   const port = Number(env.PORT ?? 8080);
@@ -69,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ProxyConfig {
     port,
     timeoutMs,
     allowedHosts: (env.ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    journal: journalConfig(env),
   };
 
   if (env.CMS_TARGETS) {

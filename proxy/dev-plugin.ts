@@ -8,9 +8,15 @@ export function studioProxyPlugin(): Plugin {
   return {
     name: 'cms-access-studio-proxy',
     configureServer(server) {
+      // Vitest builds a Vite server too; its tests bring their own mock, and must not take the journal's data folder.
+      if (process.env.VITEST) return;
       const port = server.config.server.port ?? 5173;
       const config = { ...loadConfig(process.env), host: server.config.server.host === true ? '0.0.0.0' : String(server.config.server.host ?? '127.0.0.1'), port };
       const studio = createStudioHandler(config, createAccessLog());
+      studio.journalReady.then(
+        (journal) => server.config.logger.info(`journal: ${journal}`),
+        (error: unknown) => server.config.logger.error(`The change journal cannot open: ${error instanceof Error ? error.message : String(error)}`),
+      );
       server.middlewares.use((req, res, next) => {
         if (!studio.handle(req, res)) next();
       });

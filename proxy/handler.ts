@@ -4,6 +4,8 @@ import { createMockCms, type MockCms } from '../src/mocks/cms/mock-cms';
 import { handleWithMsw } from '../src/mocks/cms/server';
 import type { AccessLog } from './access-log';
 import type { ProxyConfig, Target } from './config';
+import { JOURNAL_PREFIX } from '../src/api/wire/journal-contract';
+import { createJournalService } from './journal/service';
 import { allowedHostSet, checkApiTarget, FORWARDED_METHODS, hostAllowed, sameOrigin } from './guards';
 import { createCmsUpstream, type CmsUpstream, UpstreamError } from './upstream';
 
@@ -58,6 +60,8 @@ export interface StudioHandler {
   /** true when the request was an API, studio or mock-control request and has been answered */
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   readonly mock?: MockCms;
+  /** where the change journal lives, once it is open; rejects when it cannot open */
+  readonly journalReady: Promise<string>;
   close(): Promise<void>;
 }
 
@@ -70,6 +74,7 @@ export function createStudioHandler(config: ProxyConfig, accessLog: AccessLog): 
     (config.targets ?? []).map((t) => [t.name, createCmsUpstream(t, config.timeoutMs)]),
   );
   const defaultTarget = config.targets?.[0];
+  const journal = createJournalService({ config: config.journal, targets: config.targets, timeoutMs: config.timeoutMs, requestedBy: REQUESTED_BY, accessLog });
   const serverAuthorization = new Map(
     (config.targets ?? []).flatMap((t) =>
       t.credentials ? [[t.name, `Basic ${Buffer.from(`${t.credentials.user}:${t.credentials.password}`).toString('base64')}`] as const] : [],
@@ -152,6 +157,7 @@ export function createStudioHandler(config: ProxyConfig, accessLog: AccessLog): 
 
   return {
     ...(mock ? { mock } : {}),
+    journalReady: journal.ready,
     handle(req, res) {
       const url = req.url ?? '/';
       const isApi = /^\/api(\/|$|\?)/i.test(url) || !url.startsWith('/');
@@ -165,7 +171,8 @@ export function createStudioHandler(config: ProxyConfig, accessLog: AccessLog): 
         return true;
       }
       if (isStudio) {
-        if (url === '/studio/connection' && req.method === 'GET') {
+        if (url.startsWith(`${JOURNAL_PREFIX}/`)) journal.handle(req, res);
+        else if (url === '/studio/connection' && req.method === 'GET') {
           res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
           res.end(JSON.stringify(connection()));
         } else refuse(res, 404, 'Not found.');
@@ -180,7 +187,7 @@ export function createStudioHandler(config: ProxyConfig, accessLog: AccessLog): 
       return true;
     },
     async close() {
-      await Promise.all([...upstreams.values()].map((u) => u.close()));
+      await Promise.all([...[...upstreams.values()].map((u) => u.close()), journal.close()]);
     },
   };
 }

@@ -43,13 +43,22 @@ function main() {
     ? config.targets.map((t) => `${t.name} → ${t.url} (${t.credentials ? `as ${t.credentials.user}` : 'sign-in form'})`).join(', ')
     : 'built-in mock CMS (seed lab)';
 
-  server.listen(config.port, config.host, () => {
-    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`CMS: ${where}`);
-    console.log(`listening on http://${host}:${port}`);
-  });
+  // No CMS write may be sent that the journal cannot record, so a journal that cannot open stops the start.
+  studio.journalReady.then(
+    (journal) =>
+      server.listen(config.port, config.host, () => {
+        const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+        const address = server.address();
+        const port = typeof address === 'object' && address ? address.port : config.port;
+        console.log(`CMS: ${where}`);
+        console.log(`journal: ${journal}`);
+        console.log(`listening on http://${host}:${port}`);
+      }),
+    (error: unknown) => {
+      console.error(`The change journal cannot open: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
 
   const stop = () => {
     accessLog.flush();

@@ -1,5 +1,6 @@
 import type { Section } from '../section';
 import { firstLoad } from './first-load';
+import { journalBench } from './journal';
 import { listingSpaces } from './listing-spaces';
 import { matrixRender } from './matrix-render';
 import { parseThroughput } from './parse-throughput';
@@ -7,4 +8,4 @@ import { proxyThroughput } from './proxy-throughput';
 import { spaceModel } from './space-model';
 
 /** Run order. A new section is a module in this folder exporting a `Section`, added here. */
-export const sections: readonly Section[] = [firstLoad, listingSpaces, parseThroughput, proxyThroughput, spaceModel, matrixRender];
+export const sections: readonly Section[] = [firstLoad, listingSpaces, parseThroughput, proxyThroughput, spaceModel, matrixRender, journalBench];

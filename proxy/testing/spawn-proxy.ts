@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnTsx } from '../../src/mocks/cms/testing/spawn-tsx';
 
 export interface SpawnedProxy {
@@ -20,11 +23,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `npm start`'s proxy as its own process, without rebuilding the SPA. */
+/** Starts `npm start`'s proxy as its own process, without rebuilding the SPA; its journal goes to a new temp folder unless `env` names one. */
 export async function spawnProxy(env: Record<string, string>, keepOutput = true): Promise<SpawnedProxy> {
   const port = await freePort();
   const clean = { ...process.env };
-  for (const name of ['CMS_URL', 'CMS_USER', 'CMS_PASSWORD', 'CMS_CA_FILE', 'CMS_INSECURE_TLS', 'CMS_TARGETS']) delete clean[name];
+  for (const name of ['CMS_URL', 'CMS_USER', 'CMS_PASSWORD', 'CMS_CA_FILE', 'CMS_INSECURE_TLS', 'CMS_TARGETS', 'DATABASE_URL']) delete clean[name];
+  clean.STUDIO_DATA_DIR = mkdtempSync(join(tmpdir(), 'studio-data-'));
   const script = await spawnTsx(
     'proxy/main.ts',
     [],

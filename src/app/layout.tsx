@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import AutoFixHighIcon from '@mui/icons-material/AutoFixHigh';
 import CallIcon from '@mui/icons-material/Call';
 import EventIcon from '@mui/icons-material/Event';
+import HistoryIcon from '@mui/icons-material/History';
 import MeetingRoomIcon from '@mui/icons-material/MeetingRoom';
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import SettingsIcon from '@mui/icons-material/Settings';
@@ -33,6 +34,7 @@ const sections: { to: string; label: string; icon: ReactNode }[] = [
   { to: '/meetings', label: 'Meetings', icon: <EventIcon /> },
   { to: '/calls', label: 'Live calls', icon: <CallIcon /> },
   { to: '/system', label: 'System', icon: <SettingsIcon /> },
+  { to: '/history', label: 'History', icon: <HistoryIcon /> },
   { to: '/console', label: 'API console', icon: <TerminalIcon /> },
 ];
 

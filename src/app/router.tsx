@@ -33,6 +33,11 @@ export const routes: RouteObject[] = [
       { path: 'user-spaces', lazy: page(() => import('../features/user-spaces/user-spaces-page'), 'UserSpacesPage') },
       { path: 'meetings', lazy: page(() => import('../features/meetings/meetings-page'), 'MeetingsPage') },
       { path: 'calls', lazy: page(() => import('../features/calls/calls-page'), 'CallsPage') },
+      {
+        path: 'history',
+        lazy: page(() => import('../features/history/history-page'), 'HistoryPage'),
+        children: [{ path: ':runId', lazy: page(() => import('../features/history/run-detail'), 'RunDetailPage') }],
+      },
       { path: 'console', lazy: page(() => import('../features/api-console/console-page'), 'ConsolePage') },
     ],
   },
