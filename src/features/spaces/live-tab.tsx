@@ -20,10 +20,10 @@ import { callQueries } from '../../api/resources/calls';
 import type { Call, CallLeg, CallLegProfileTrace } from '../../api/params/schemas';
 import { studioConnectionQueries } from '../../api/transport/studio-connection';
 import { RawXmlToggle } from '../../components/raw-xml';
-import { joinPaths } from '../../domain/profile-resolution/join-paths';
 import { spaceModelQueries } from '../../domain/profile-resolution/load-space-model';
 import type { JoinPath, SpaceModel } from '../../domain/profile-resolution/model';
 import { resolveCallLegProfile } from '../../domain/profile-resolution/resolve';
+import { evaluateSpace } from '../../domain/space-evaluation/evaluate';
 import { compareResolved, matchPath, predictionFor, traceLevels, type ComparedParam, type PathMatch } from './live-compare';
 import { RoleChip, ScopeChip } from './scope-chip';
 import { formatParamValue } from './scope-labels';
@@ -41,7 +41,7 @@ export function LiveTab() {
   // refetchInterval pauses while the browser tab is hidden (refetchIntervalInBackground is off).
   const calls = useQuery({ ...callQueries.list({ coSpaceFilter: spaceId }), refetchInterval: POLL_MS });
   const model = useQuery(spaceModelQueries.detail(spaceId));
-  const paths = useMemo(() => (model.data ? joinPaths(model.data) : []), [model.data]);
+  const paths = model.data ? evaluateSpace(model.data).paths : [];
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: callQueries.all() });
@@ -136,6 +136,9 @@ function LegView({ legId, listed, model, paths }: { legId: string; listed: CallL
             </Typography>
           )}
           {leg.state && <Chip size="small" variant="outlined" label={leg.state} />}
+          {leg.deactivated !== undefined && (
+            <Chip size="small" color={leg.deactivated ? 'warning' : 'success'} variant="outlined" label={leg.deactivated ? 'in the lobby' : 'in the conference'} />
+          )}
           <Box sx={{ flexGrow: 1 }} />
           <RawXmlToggle path={`callLegs/${legId}/callLegProfileTrace`} what="the callLegProfileTrace" />
         </Stack>
