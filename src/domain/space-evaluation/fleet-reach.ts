@@ -91,7 +91,7 @@ async function readFleet(change: ProfileChange, counter: Counter, signal?: Abort
   const profiles = new Map<string, CallLegProfile | CallProfile>();
   const missing = new Set<string>();
   const wanted = new Set([...withId(profileList.items).map((p) => p.id.toLowerCase())]);
-  for (const id of [system[change.kind], ...tenants.map((t) => t[change.kind])]) if (id) wanted.add(id.toLowerCase());
+  for (const id of [change.to, system[change.kind], ...tenants.map((t) => t[change.kind])]) if (id) wanted.add(id.toLowerCase());
   await mapLimited([...wanted], 6, async (id) => {
     const profile = await read(() => orMissing(change.kind === 'callLegProfile' ? getCallLegProfile(id, signal) : getCallProfile(id, signal)));
     if (profile) profiles.set(id, profile);
@@ -204,9 +204,12 @@ export function summarizeReach(reached: readonly SpaceReach[]): Pick<FleetReach,
  * methods and members. Which profile each object uses comes from each profile's usage; callProfiles,
  * which have none, are read from each space.
  */
-export async function fleetReach(change: ProfileChange, { concurrency = 6, signal, onProgress }: FleetReachOptions = {}): Promise<FleetReach> {
+export async function fleetReach(asked: ProfileChange, { concurrency = 6, signal, onProgress }: FleetReachOptions = {}): Promise<FleetReach> {
   const counter: Counter = { requests: 0 };
-  const fleet = await readFleet(change, counter, signal);
+  const fleet = await readFleet(asked, counter, signal);
+  // The profile the change points at, as CMS holds it (read with the others), unless the caller gave it.
+  const target = asked.to === '' ? undefined : (asked.profile ?? fleet.profiles.get(asked.to.toLowerCase()));
+  const change: ProfileChange = target ? { ...asked, profile: target } : asked;
   const params = changedParams(change, fleet);
   const attachments = change.kind === 'callLegProfile' ? await readAttachments(fleet, counter, signal) : undefined;
   const models = fleet.spaces.map((space) => {

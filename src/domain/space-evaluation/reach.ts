@@ -11,7 +11,7 @@ export interface ProfileChange {
   level: ChangeLevel;
   /** the profile id referenced after the write; '' unsets the reference */
   to: string;
-  /** that profile as CMS holds it; absent for '' or an id CMS does not have */
+  /** that profile as CMS holds it; absent for '' or an id CMS does not have (fleetReach reads it when absent) */
   profile?: CallLegProfile | CallProfile;
 }
 
