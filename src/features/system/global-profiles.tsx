@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { callLegProfileQueries } from '../../api/resources/call-leg-profiles';
 import { spaceQueries } from '../../api/resources/spaces';
 import { systemQueries, updateSystemProfiles } from '../../api/resources/system';
-import { INHERITANCE_RULE } from './profile-labels';
 import { ProfileLevelForm } from './profile-level-form';
 import type { ProfileRefs } from './reach-review';
+import { RESOLUTION_RULE } from '../../domain/profile-resolution/resolve';
 
 export function GlobalProfiles() {
   const queryClient = useQueryClient();
@@ -29,7 +29,7 @@ export function GlobalProfiles() {
         Global profiles
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        The least specific level (/system/profiles). {INHERITANCE_RULE} So a global profile reaches every parameter that no tenant, space, access
+        The least specific level (/system/profiles). {RESOLUTION_RULE} So a global profile reaches every parameter that no tenant, space, access
         method or member profile sets itself; Review change counts exactly which spaces and ways in that is, before anything is written.
       </Typography>
       {profiles.error && <Alert severity="error">CMS did not give the global profiles: {profiles.error.message}</Alert>}

@@ -2,10 +2,6 @@ import type { CallLegProfile, CallProfile } from '../../api/params/schemas';
 
 export const NONE = '(none: the levels above, or the CMS defaults, apply)';
 
-/** The rule of profile inheritance, said the same wherever the System page states it. */
-export const INHERITANCE_RULE =
-  'Per parameter, the most specific level that sets it wins: member or access method, then space, then tenant, then global. ' +
-  'A profile attached below that leaves a parameter unset still takes that parameter from the levels above.';
 
 const CALL_PROFILE_SUMMARY: ReadonlyArray<keyof CallProfile> = ['passcodeMode', 'passcodeTimeout', 'participantLimit', 'recordingMode', 'streamingMode', 'lockMode'];
 const LEG_PROFILE_SUMMARY: ReadonlyArray<keyof CallLegProfile> = ['needsActivation', 'defaultLayout', 'deactivationMode', 'deactivationModeTime', 'presentationContributionAllowed'];

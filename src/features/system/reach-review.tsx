@@ -12,8 +12,8 @@ import { useState } from 'react';
 import { formatCount } from '../../domain/profile-resolution/words';
 import { fleetReach } from '../../domain/space-evaluation/fleet-reach';
 import type { ChangeLevel } from '../../domain/space-evaluation/reach';
-import { INHERITANCE_RULE } from './profile-labels';
 import { ReachSummary } from './reach-summary';
+import { RESOLUTION_RULE } from '../../domain/profile-resolution/resolve';
 
 export type ProfileField = 'callLegProfile' | 'callProfile';
 export const PROFILE_FIELDS: readonly ProfileField[] = ['callLegProfile', 'callProfile'];
@@ -67,7 +67,7 @@ export function ReachReview({ level, where, request, changes, current, labels, s
       <DialogContent>
         <Stack spacing={2}>
           <Typography variant="body2" color="text.secondary">
-            {INHERITANCE_RULE}
+            {RESOLUTION_RULE}
           </Typography>
           {fields.map((field) => {
             const { query, progress } = reaches[field];

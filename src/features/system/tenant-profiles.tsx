@@ -9,9 +9,9 @@ import { useState } from 'react';
 import { callLegProfileQueries } from '../../api/resources/call-leg-profiles';
 import { spaceQueries } from '../../api/resources/spaces';
 import { tenantQueries, updateTenant } from '../../api/resources/tenants';
-import { INHERITANCE_RULE } from './profile-labels';
 import { ProfileLevelForm } from './profile-level-form';
 import type { ProfileRefs } from './reach-review';
+import { RESOLUTION_RULE } from '../../domain/profile-resolution/resolve';
 
 /** A tenant's callLegProfile and callProfile: between the global level and its spaces. */
 export function TenantProfiles() {
@@ -37,7 +37,7 @@ export function TenantProfiles() {
         Tenant profiles
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        A tenant's profiles sit between the global level and the tenant's spaces. {INHERITANCE_RULE}
+        A tenant's profiles sit between the global level and the tenant's spaces. {RESOLUTION_RULE}
       </Typography>
       {tenants.error && <Alert severity="error">CMS did not list its tenants: {tenants.error.message}</Alert>}
       {tenants.isSuccess && list.length === 0 ? (
