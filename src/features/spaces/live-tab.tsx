@@ -22,12 +22,12 @@ import { studioConnectionQueries } from '../../api/transport/studio-connection';
 import { RawXmlToggle } from '../../components/raw-xml';
 import { spaceModelQueries } from '../../domain/profile-resolution/load-space-model';
 import type { JoinPath, SpaceModel } from '../../domain/profile-resolution/model';
-import { resolveCallLegProfile } from '../../domain/profile-resolution/resolve';
 import { evaluateSpace } from '../../domain/space-evaluation/evaluate';
-import { compareResolved, matchPath, predictionFor, traceLevels, type ComparedParam, type PathMatch } from './live-compare';
+import { compareResolved, matchPath, predictionFor, type ComparedParam, type PathMatch } from './live-compare';
 import { RoleChip, ScopeChip } from './scope-chip';
 import { formatParamValue } from './scope-labels';
 import { useSpaceId } from './space-page';
+import { resolveTrace } from '../../domain/profile-resolution/trace';
 
 const POLL_MS = 5000;
 
@@ -154,7 +154,7 @@ export function TraceComparison({ trace, model, paths }: { trace: CallLegProfile
   const [all, setAll] = useState(false);
   const { match, rows } = useMemo(() => {
     const m = matchPath(paths, trace);
-    return { match: m, rows: compareResolved(resolveCallLegProfile(traceLevels(trace)), predictionFor(model, m)) };
+    return { match: m, rows: compareResolved(resolveTrace(trace), predictionFor(model, m)) };
   }, [trace, model, paths]);
   const differing = rows.filter((r) => r.valueDiffers || r.sourceDiffers);
   const shown = all ? rows : differing;
