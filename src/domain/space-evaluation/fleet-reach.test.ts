@@ -32,7 +32,8 @@ function tracedWaysIn(store: Store): Map<string, Map<string, string>> {
     const ways = new Map<string, string>();
     for (const [key, meta] of legs) {
       const levels = callLegProfileTrace(store, store.insert('callLeg', {}, { parent: call.id, meta }));
-      const inForce = Object.keys(LEG_TABLE).map((param) => {
+      // A profile's name is no behaviour a leg inherits.
+      const inForce = Object.keys(LEG_TABLE).filter((param) => param !== 'name').map((param) => {
         const setter = [...levels].reverse().find((l) => l.settings[param] !== undefined);
         return `${param}=${String(setter ? setter.settings[param] : LEG_TABLE[param]?.default)}`;
       });

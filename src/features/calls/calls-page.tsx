@@ -31,6 +31,7 @@ import { spaceQueries } from '../../api/resources/spaces';
 import { roleOfTrace } from '../../domain/profile-resolution/trace';
 import { spaceLink } from '../../lib/wizard-links';
 import { LegTrace } from './leg-trace';
+import { formatCount } from '../../domain/profile-resolution/words';
 
 const LIVE_MS = 10_000;
 
@@ -117,7 +118,7 @@ function CallPanel({ call, onEnd, onDrop }: { call: Call; onEnd: () => void; onD
               prediction for its way in.
             </Typography>
           )}
-          <Typography variant="subtitle2">Call legs {legs.data ? `(${legs.data.total})` : ''}</Typography>
+          <Typography variant="subtitle2">Call legs {legs.data ? `(${formatCount(legs.data.total)})` : ''}</Typography>
           {legs.isError && <Alert severity="error">CMS did not list the legs: {legs.error.message}</Alert>}
           {legs.data && legs.data.items.length === 0 && <Typography variant="body2">No legs: nobody is connected.</Typography>}
           {legs.data && legs.data.items.length > 0 && (
@@ -172,7 +173,7 @@ function CallPanel({ call, onEnd, onDrop }: { call: Call; onEnd: () => void; onD
               </TableBody>
             </Table>
           )}
-          <Typography variant="subtitle2">Participants {participants.data ? `(${participants.data.total})` : ''}</Typography>
+          <Typography variant="subtitle2">Participants {participants.data ? `(${formatCount(participants.data.total)})` : ''}</Typography>
           {participants.isError && <Alert severity="error">CMS did not list the participants: {participants.error.message}</Alert>}
           {participants.data && (
             <Typography variant="body2">

@@ -120,7 +120,7 @@ function Head({ columns }: { columns: string[] }) {
 
 function CallLegProfiles({ inUseOnly, systemDefault }: { inUseOnly: boolean; systemDefault: string | undefined }) {
   const list = useQuery(callLegProfileQueries.listAll(inUseOnly ? { usageFilter: 'referenced' } : {}));
-  const title = list.data ? `callLegProfiles (${list.data.items.length})` : 'callLegProfiles';
+  const title = list.data ? `callLegProfiles (${formatCount(list.data.items.length)})` : 'callLegProfiles';
   return (
     <Section title={title}>
       {list.isPending ? (
@@ -204,7 +204,7 @@ function UsedBy({ id }: { id: string }) {
 
 function CallProfiles({ inUseOnly, systemDefault }: { inUseOnly: boolean; systemDefault: string | undefined }) {
   const list = useQuery(callProfileQueries.listAll(inUseOnly ? { usageFilter: 'referenced' } : {}));
-  const title = list.data ? `callProfiles (${list.data.items.length})` : 'callProfiles';
+  const title = list.data ? `callProfiles (${formatCount(list.data.items.length)})` : 'callProfiles';
   return (
     <Section title={title}>
       {list.isPending ? (

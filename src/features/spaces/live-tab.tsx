@@ -28,6 +28,7 @@ import { RoleChip, ScopeChip } from './scope-chip';
 import { formatParamValue } from './scope-labels';
 import { useSpaceId } from './space-page';
 import { resolveTrace } from '../../domain/profile-resolution/trace';
+import { formatCount } from '../../domain/profile-resolution/words';
 
 const POLL_MS = 5000;
 
@@ -59,7 +60,7 @@ export function LiveTab() {
       )}
       <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
         <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-          Active calls ({calls.data?.total ?? '…'})
+          Active calls ({calls.data ? formatCount(calls.data.total) : '…'})
         </Typography>
         <Typography variant="caption" color="text.secondary" aria-live="polite">
           {updated && `Updated ${updated}; refreshes every ${POLL_MS / 1000} s while this tab is visible`}
@@ -96,7 +97,7 @@ function CallView({ call, model, paths }: { call: Call; model?: SpaceModel; path
           <Box component="code" sx={{ fontSize: 12, color: 'text.secondary' }}>
             {call.id}
           </Box>
-          <Chip size="small" label={`${legs.data?.total ?? '…'} call legs`} />
+          <Chip size="small" label={`${legs.data ? formatCount(legs.data.total) : '…'} call legs`} />
         </Stack>
         {legs.isError && <Alert severity="error">{legs.error.message}</Alert>}
         {legs.isSuccess && items.length === 0 && <Typography color="text.secondary">No call legs.</Typography>}

@@ -15,6 +15,7 @@ import { SCOPE_LABELS } from './scope-labels';
 import { useSipDomain } from './sip-domain';
 import { useSpaceId } from './space-page';
 import { VerdictBanner } from './verdict-banner';
+import { formatCount } from '../../domain/profile-resolution/words';
 
 export function ProfilesTab() {
   const spaceId = useSpaceId();
@@ -76,7 +77,7 @@ export function ProfilesView({ model }: { model: SpaceModel }) {
 
       <Stack spacing={1} component="section" aria-labelledby="findings-heading">
         <Typography variant="h6" component="h2" id="findings-heading">
-          Findings ({findings.length})
+          Findings ({formatCount(findings.length)})
         </Typography>
         <FindingsList findings={findings} paths={paths} spaceId={model.space.id} />
       </Stack>
@@ -84,7 +85,7 @@ export function ProfilesView({ model }: { model: SpaceModel }) {
       <Stack spacing={1} component="section" aria-labelledby="ways-heading">
         <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
           <Typography variant="h6" component="h2" id="ways-heading" sx={{ flexGrow: 1 }}>
-            Ways in ({paths.length})
+            Ways in ({formatCount(paths.length)})
           </Typography>
           <TextField
             size="small"
