@@ -30,7 +30,7 @@ const abortedError = (path: string) => new CmsError({ kind: 'aborted', method: '
  * `wanted` is listAll's own signal: a page it gave up on while queued is not sent; one already
  * sent just finishes and is dropped (not listening to it keeps one listener per request off it).
  */
-function pagerOver<T>(readPage: (params: PageParams, wanted: AbortSignal | undefined) => Promise<CmsCollection<T>>): Pick<CmsClient, 'getCollection'> {
+export function pagerOver<T>(readPage: (params: PageParams, wanted: AbortSignal | undefined) => Promise<CmsCollection<T>>): Pick<CmsClient, 'getCollection'> {
   return {
     getCollection: (_path, { query, signal }) => readPage({ offset: pageParam(query?.offset), limit: pageParam(query?.limit) }, signal),
   } as Pick<CmsClient, 'getCollection'>;

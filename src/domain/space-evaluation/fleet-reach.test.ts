@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callLegProfileParams } from '../../api/params/call-leg-profile';
 import { callProfileParams } from '../../api/params/call-profile';
 import type { ParamTable } from '../../api/params/param-def';
-import { getCallLegProfile } from '../../api/resources/call-leg-profiles';
+import { createCallLegProfile, getCallLegProfile } from '../../api/resources/call-leg-profiles';
 import { getCallProfile } from '../../api/resources/call-profiles';
 import { updateSystemProfiles } from '../../api/resources/system';
 import { updateTenant } from '../../api/resources/tenants';
@@ -13,7 +13,7 @@ import { LAB, withMockCms } from '../../testing/mock-cms';
 import { fleetReach } from './fleet-reach';
 import type { ProfileChange } from './reach';
 
-const { mock } = withMockCms();
+const { mock, server } = withMockCms();
 
 const LEG_TABLE = callLegProfileParams as ParamTable;
 
@@ -77,7 +77,13 @@ describe('the reach of a profile change, against what CMS then applies', () => {
     // The new profile is read by fleetReach itself when the caller does not give it.
     const change: ProfileChange = { kind: 'callLegProfile', level: { scope: 'global' }, to: next };
     const progress: number[] = [];
+    let sent = 0;
+    const onRequest = ({ request }: { request: Request }) => void (new URL(request.url).pathname.startsWith('/api/v1/') && sent++);
+    server.events.on('request:start', onRequest);
     const reach = await fleetReach(change, { onProgress: (done) => progress.push(done) });
+    server.events.removeListener('request:start', onRequest);
+    // The count the review prints is the requests CMS saw, pages included.
+    expect(reach.requests).toBe(sent);
 
     const before = tracedWaysIn(mock.store);
     await updateSystemProfiles({ callLegProfile: next });
@@ -91,6 +97,13 @@ describe('the reach of a profile change, against what CMS then applies', () => {
     // The five spaces whose tenant or own profile sets every changed parameter are not read one by one.
     expect(reach.spacesRead).toBe(15);
     expect(progress.at(-1)).toBe(15);
+  });
+
+  it('a profile with the same settings under another name reaches nothing, and reads no space one by one', async () => {
+    mock.reset('reach');
+    const twin = await createCallLegProfile({ name: 'Global twin', participantLabels: true, muteOthersAllowed: true });
+    const reach = await fleetReach({ kind: 'callLegProfile', level: { scope: 'global' }, to: twin });
+    expect(reach).toMatchObject({ spaces: [], pathsChanged: 0, spacesRead: 0, roleChanges: [] });
   });
 
   it('a tenant callLegProfile change reaches only that tenant’s spaces', async () => {

@@ -1,14 +1,33 @@
-import { getCallLegProfile, getCallLegProfileUsage, listAllCallLegProfiles } from '../../api/resources/call-leg-profiles';
-import { getCallProfile, listAllCallProfiles } from '../../api/resources/call-profiles';
-import { getSpace, listAllAccessMethods, listAllSpaceMembers, listAllSpaces } from '../../api/resources/spaces';
+import type { z } from 'zod';
+import { getCallLegProfile, getCallLegProfileUsage, listCallLegProfiles } from '../../api/resources/call-leg-profiles';
+import { getCallProfile, listCallProfiles } from '../../api/resources/call-profiles';
+import { getSpace, listAccessMethods, listSpaceMembers, listSpaces } from '../../api/resources/spaces';
 import { getSystemProfiles } from '../../api/resources/system';
-import { getTenant, listAllTenants } from '../../api/resources/tenants';
-import type { AccessMethod, CallLegProfile, CallProfile, CoSpace, CoSpaceUser, SystemProfiles, Tenant } from '../../api/params/schemas';
+import { getTenant, listTenants } from '../../api/resources/tenants';
+import {
+  accessMethodSchema,
+  callLegProfileSchema,
+  callProfileSchema,
+  coSpaceSchema,
+  coSpaceUserSchema,
+  tenantSchema,
+  type AccessMethod,
+  type CallLegProfile,
+  type CallProfile,
+  type CoSpace,
+  type CoSpaceUser,
+  type SystemProfiles,
+  type Tenant,
+} from '../../api/params/schemas';
+import type { CmsCollection } from '../../api/transport/client';
+import type { PageParams } from '../../api/transport/collection';
 import { isNotFound } from '../../api/transport/errors';
+import { collectAll } from '../../api/transport/paging';
 import { mapLimited } from '../../lib/limit';
+import { pagerOver } from '../profile-resolution/load-space-model';
 import type { SpaceModel } from '../profile-resolution/model';
 import { callLegSettingsOf, callProfileSettingsOf } from '../profile-resolution/resolve';
-import { reaches, reachOnSpace, type ProfileChange, type SpaceReach } from './reach';
+import { isBehaviour, reaches, reachOnSpace, type ProfileChange, type SpaceReach } from './reach';
 
 export interface FleetReachOptions {
   /** requests in flight at once while spaces are read one by one */
@@ -60,6 +79,22 @@ async function counted<T>(counter: Counter, read: () => Promise<T>): Promise<T> 
   return read();
 }
 
+/** Every page of a collection through its request module, each page counted as the request it is. */
+function everyPage<S extends z.ZodType>(
+  counter: Counter,
+  path: string,
+  item: string,
+  schema: S,
+  readPage: (params: PageParams, signal: AbortSignal | undefined) => Promise<CmsCollection<z.output<S>>>,
+  signal?: AbortSignal,
+): Promise<CmsCollection<z.output<S>>> {
+  const pager = pagerOver((params, wanted) => {
+    counter.requests++;
+    return readPage(params, wanted);
+  });
+  return collectAll(pager, path, { item, schema, concurrency: 4, signal });
+}
+
 async function orMissing<T>(read: Promise<T>): Promise<T | undefined> {
   try {
     return await read;
@@ -82,9 +117,11 @@ async function readFleet(change: ProfileChange, counter: Counter, signal?: Abort
   const onTenant = change.level.scope === 'tenant' ? change.level.tenantId : undefined;
   const [system, tenantList, spaceList, profileList] = await Promise.all([
     read(() => getSystemProfiles(signal)),
-    read(() => listAllTenants({}, signal)),
-    read(() => listAllSpaces(onTenant ? { tenantFilter: onTenant } : {}, signal)),
-    read(() => (change.kind === 'callLegProfile' ? listAllCallLegProfiles({}, signal) : listAllCallProfiles({}, signal))),
+    everyPage(counter, 'tenants', 'tenant', tenantSchema, (p, s) => listTenants(p, s), signal),
+    everyPage(counter, 'coSpaces', 'coSpace', coSpaceSchema, (p, s) => listSpaces({ ...p, ...(onTenant ? { tenantFilter: onTenant } : {}) }, s), signal),
+    change.kind === 'callLegProfile'
+      ? everyPage(counter, 'callLegProfiles', 'callLegProfile', callLegProfileSchema, (p, s) => listCallLegProfiles(p, s), signal)
+      : everyPage(counter, 'callProfiles', 'callProfile', callProfileSchema, (p, s) => listCallProfiles(p, s), signal),
   ]);
   // Each object by its own GET: a list entry need not carry the profile references or settings.
   const tenants = await mapLimited(withId(tenantList.items), 6, async (t) => ({ ...t, ...(await read(() => getTenant(t.id, signal))), id: t.id }));
@@ -129,7 +166,7 @@ function changedParams(change: ProfileChange, fleet: Fleet): string[] {
     change.kind === 'callLegProfile' ? callLegSettingsOf(profile) : callProfileSettingsOf(profile);
   const was = settings(before ? fleet.profiles.get(before.toLowerCase()) : undefined);
   const will = settings(change.to === '' ? undefined : change.profile);
-  return [...new Set([...Object.keys(was), ...Object.keys(will)])].filter((param) => was[param] !== will[param]);
+  return [...new Set([...Object.keys(was), ...Object.keys(will)])].filter((param) => isBehaviour(param) && was[param] !== will[param]);
 }
 
 function baseModel(fleet: Fleet, space: Id<CoSpace>): SpaceModel {
@@ -168,8 +205,8 @@ function shielded(model: SpaceModel, change: ProfileChange, params: readonly str
 async function readWaysIn(model: SpaceModel, attachments: Attachments, counter: Counter, signal?: AbortSignal): Promise<SpaceModel> {
   const id = model.space.id;
   const [methods, members] = await Promise.all([
-    counted(counter, () => listAllAccessMethods(id, {}, signal)),
-    counted(counter, () => listAllSpaceMembers(id, {}, signal)),
+    everyPage(counter, `coSpaces/${id}/accessMethods`, 'accessMethod', accessMethodSchema, (p, s) => listAccessMethods(id, p, s), signal),
+    everyPage(counter, `coSpaces/${id}/coSpaceUsers`, 'coSpaceUser', coSpaceUserSchema, (p, s) => listSpaceMembers(id, p, s), signal),
   ]);
   const attach = <T extends { id?: string; callLegProfile?: string }>(items: T[], from: Map<string, string>) =>
     withId(items).map((item) => {

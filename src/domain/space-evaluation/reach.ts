@@ -33,7 +33,8 @@ export interface SpaceReach {
   callParams: CallProfileParam[];
 }
 
-const NOT_A_SETTING = new Set<string>(['name']);
+/** A profile's name is no behaviour a leg or call inherits. */
+export const isBehaviour = (param: string) => param !== 'name';
 
 /** The model as CMS will hold it after the write: same space, the changed level pointing elsewhere. */
 export function applyChange(model: SpaceModel, change: ProfileChange): SpaceModel {
@@ -80,14 +81,14 @@ export function reachOnSpace(model: SpaceModel, change: ProfileChange): SpaceRea
   if (change.kind === 'callProfile') {
     const before = resolveCallProfileFor(model);
     const then = resolveCallProfileFor(after);
-    return { ...base, paths: [], callParams: CALL_PROFILE_PARAMETER_ORDER.filter((param) => before[param].value !== then[param].value) };
+    return { ...base, paths: [], callParams: CALL_PROFILE_PARAMETER_ORDER.filter((param) => isBehaviour(param) && before[param].value !== then[param].value) };
   }
   const afterPaths = new Map(joinPaths(after).map((p) => [p.key, p]));
   const paths: PathReach[] = [];
   for (const before of joinPaths(model)) {
     const then = afterPaths.get(before.key);
     if (!then) continue;
-    const params = CALL_LEG_PARAMETER_ORDER.filter((param) => !NOT_A_SETTING.has(param) && before.resolved[param].value !== then.resolved[param].value);
+    const params = CALL_LEG_PARAMETER_ORDER.filter((param) => isBehaviour(param) && before.resolved[param].value !== then.resolved[param].value);
     if (params.length === 0) continue;
     paths.push({ key: before.key, label: before.label, params, ...(before.role !== then.role ? { role: { from: before.role, to: then.role } } : {}) });
   }
