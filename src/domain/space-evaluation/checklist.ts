@@ -90,7 +90,8 @@ function callLegProfileStep(evaluation: SpaceEvaluation): Omit<CheckStep, 'statu
     const used = shortList(at, 2);
     if (model.missingProfiles.has(id)) return `${short(id)} (${used}) does not exist (404): that level sets nothing.`;
     const set = model.callLegProfiles.get(id)?.needsActivation;
-    const users = paths.filter((p) => p.levels.some((l) => l.profileId?.toLowerCase() === id && p.levels[p.levels.length - 1] === l));
+    // The ways in for which this profile is the most specific level.
+    const users = paths.filter((p) => p.levels[p.levels.length - 1]?.profileId?.toLowerCase() === id);
     const inherited = [...new Set(users.map((p) => p.role))];
     const role =
       set === true
