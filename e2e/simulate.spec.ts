@@ -53,7 +53,8 @@ test('guestpin.space: a blank-PIN guest waits in the lobby until the PIN 1234 ho
   await panel.getByLabel('Participant name').fill('Guest Gina');
   await panel.getByRole('button', { name: 'Dial', exact: true }).click();
   await expect(row(panel, 'Guest Gina').getByText('Lobby')).toBeVisible();
-  await expect(panel.getByText(/passcodeMode timeout/)).toBeVisible();
+  await expect(panel.getByTestId('joined')).toContainText('With passcodeMode timeout (from the space level), 5 s of silence would do the same.');
+  await expect(panel.getByTestId('joined')).toContainText('As predicted: Space URI guestpin.space, guest.');
   const guest = await legOf(request, SPACES.guestPin, 'Guest Gina');
   expect(guest.role).toBe('guest');
   expect(await cmsDeactivated(request, guest.id)).toBe('true');

@@ -95,9 +95,20 @@ test('overview: properties, raw XML of the space, a copyable deep link; an unkno
 test('troubleshoot runs the checklist; live shows a call leg beside its prediction', async ({ page, request }) => {
   await page.goto(`/spaces/${LAB.coSpaces.guest}/troubleshoot`);
   const checklist = page.getByRole('list', { name: 'Checklist' });
-  await expect(checklist.locator('[data-step]')).toHaveCount(4);
+  await expect(checklist.locator('[data-step]')).toHaveCount(5);
   await expect(checklist.locator('[data-step="accessMethods"]')).toHaveAttribute('data-status', 'pass');
-  await expect(checklist.locator('[data-step="accessMethods"]')).toContainText('host.space');
+  await expect(checklist.locator('[data-step="accessMethods"]')).toContainText('Access method host.space (call ID 888, no PIN): callLegProfile 7306d2c1…');
+  // Its owner is no member: a note on the members step, and the verdict stays Pass, as on the Profiles tab.
+  await expect(checklist.locator('[data-step="members"]')).toHaveAttribute('data-status', 'info');
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'pass');
+  await page.getByRole('tab', { name: 'Profiles' }).click();
+  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'pass');
+  await page.getByRole('tab', { name: 'Troubleshoot' }).click();
+  const requests = checklist.locator('[data-step="accessMethods"]').getByRole('list', { name: 'Requests' });
+  await requests.getByRole('button', { name: `Show XML of GET /api/v1/coSpaces/${LAB.coSpaces.guest}/accessMethods/${LAB.accessMethods.host}` }).click();
+  await expect(requests.getByRole('region', { name: `XML of GET /api/v1/coSpaces/${LAB.coSpaces.guest}/accessMethods/${LAB.accessMethods.host}` })).toContainText(
+    '<uri>host.space</uri>',
+  );
 
   const callId = await post(request, '/api/v1/calls', { coSpace: LAB.coSpaces.guest });
   await post(request, `/api/v1/calls/${callId}/callLegs`, { remoteParty: 'desk.ex90@example.com' });
@@ -114,4 +125,33 @@ test('exact lookup by URI across every page', async ({ page }) => {
   await expect(lookup.getByText(/One space: Guest\.space has “guest\.space” as its URI/)).toBeVisible();
   await lookup.getByRole('link', { name: 'Guest.space' }).click();
   await expect(page).toHaveURL(`/spaces/${LAB.coSpaces.guest}`);
+});
+
+test('a page load asks for nothing missing and warns about no HydrateFallback; Live calls link to the space, with role and lobby per leg', async ({ page, request }) => {
+  const missing: string[] = [];
+  const warnings: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 404) missing.push(response.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
+  });
+  const callId = await post(request, '/api/v1/calls', { coSpace: LAB.coSpaces.guest });
+  await post(request, `/api/v1/calls/${callId}/callLegs`, { remoteParty: 'desk.ex90@example.com' });
+
+  await page.goto('/calls');
+  await page.getByRole('button', { name: /^Call / }).first().click();
+  const legs = page.getByRole('table', { name: `Legs of call ${callId}` });
+  const leg = legs.getByRole('row').filter({ hasText: 'desk.ex90@example.com' });
+  await expect(leg.getByText('Guest', { exact: true })).toBeVisible();
+  await expect(leg.getByText(/^In the (lobby|conference)$/)).toBeVisible();
+  await page.getByRole('link', { name: '“Guest.space”' }).click();
+  await expect(page).toHaveURL(`/spaces/${LAB.coSpaces.guest}/live`);
+
+  expect(warnings.filter((w) => /HydrateFallback|favicon/i.test(w))).toEqual([]);
+  expect(missing).toEqual([]);
+  const favicon = await request.get('/favicon.ico');
+  expect(favicon.status()).toBe(200);
+  expect([...(await favicon.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+  expect((await request.get('/favicon.svg')).headers()['content-type']).toBe('image/svg+xml');
 });

@@ -45,8 +45,9 @@ describe('app shell', () => {
       expect(within(nav).getByRole('link', { name: new RegExp(`^${label}$`) })).toBeTruthy();
     }
     expect(await screen.findByText('DEMO: mocked CMS')).toBeTruthy();
-    // Sections load on first visit, so the redirect completes once the Wizards page has loaded.
-    expect(await screen.findByRole('heading', { level: 1, name: 'Guest and host wizards' })).toBeTruthy();
+    // Sections load on first visit, so the redirect completes once the Wizards page has loaded:
+    // on a busy machine its first import takes well over findBy's default second.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Guest and host wizards' }, { timeout: 15_000 })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/wizards');
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });

@@ -1,3 +1,4 @@
+import LinearProgress from '@mui/material/LinearProgress';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RouteErrorFallback } from './error-fallback';
@@ -13,6 +14,8 @@ export const routes: RouteObject[] = [
     path: '/',
     element: <Layout />,
     errorElement: <RouteErrorFallback />,
+    // The first screen's code is still loading when the router starts: show progress, not nothing.
+    hydrateFallbackElement: <LinearProgress aria-label="Loading the studio" />,
     children: [
       { index: true, element: <Navigate to="/wizards" replace /> },
       { path: 'wizards', lazy: page(() => import('../wizards/wizards-page'), 'WizardsPage') },

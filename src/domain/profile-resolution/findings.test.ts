@@ -72,25 +72,37 @@ describe('member-resolves-to-guest', () => {
   });
 });
 
-describe('host-path-resolves-to-guest', () => {
-  it('is an error for an access method whose own profile leaves needsActivation to the guest space', () => {
+describe('access-method-joins-as-guest', () => {
+  it('warns about a guest access method on a space with no host way in, fixing only that access method', () => {
     const model = spaceModel({ space: GUEST_SPACE, accessMethods: [{ id: 'am', uri: 'host.space', passcode: '', callLegProfile: PROFILES.bare }] });
-    expect(find(model, 'host-path-resolves-to-guest:accessMethod:am')).toMatchObject({
-      severity: 'error',
-      paths: ['accessMethod:am'],
-      fix: { scenario: 'different-uris', step: 'profiles' },
-    });
+    const finding = find(model, 'access-method-joins-as-guest:am');
+    expect(finding).toMatchObject({ severity: 'warning', topic: 'accessMethods', paths: ['accessMethod:am'], fix: { scenario: 'different-uris', step: 'access' } });
+    expect(finding.explanation).toContain('does not set needsActivation');
     expect(ids(model)).toContain('no-host-path');
   });
 
-  it('warns about an access method without a profile on a guest space, pointing at the wizard of its set-up', () => {
+  it('is an error where the access method is evidently the host way in: a PIN of its own on the guests\' URI, no host there', () => {
     const blankGuestPin = spaceModel({ space: GUEST_SPACE, accessMethods: [{ id: 'am', uri: 'guest.space', passcode: '1' }, HOST_METHOD] });
-    expect(find(blankGuestPin, 'host-path-resolves-to-guest:accessMethod:am')).toMatchObject({
-      severity: 'warning',
+    expect(find(blankGuestPin, 'access-method-joins-as-guest:am')).toMatchObject({
+      severity: 'error',
       fix: { scenario: 'blank-guest-pin', step: 'access' },
     });
+    expect(find(blankGuestPin, 'access-method-joins-as-guest:am').explanation).toContain('shares guest.space with the space\'s guests');
     const twoPins = spaceModel({ space: { ...GUEST_SPACE, passcode: '789' }, accessMethods: [{ id: 'am', callId: '628821815', passcode: '1' }] });
-    expect(find(twoPins, 'host-path-resolves-to-guest:accessMethod:am').fix).toMatchObject({ scenario: 'same-uri-two-pins' });
+    expect(find(twoPins, 'access-method-joins-as-guest:am')).toMatchObject({ severity: 'error', fix: { scenario: 'same-uri-two-pins' } });
+  });
+
+  it('leaves alone guest variants on a space with a host way in: own layout or mute profiles, or an address of their own', () => {
+    const model = spaceModel({
+      space: { uri: 'c4', callId: '44', callLegProfile: PROFILES.guest, callProfile: PROFILES.timeout },
+      accessMethods: [
+        { id: 'host', uri: 'c4', passcode: '1111', callLegProfile: PROFILES.host },
+        { id: 'mute', uri: 'c4', passcode: '2222', callLegProfile: PROFILES.bare },
+        { id: 'plain', uri: 'c4', passcode: '3333' },
+        { id: 'own-uri', uri: 'c4.more', passcode: '' },
+      ],
+    });
+    expect(findingsOf(model)).toEqual([]);
   });
 
   it('inherits through the tenant too', () => {
@@ -99,25 +111,50 @@ describe('host-path-resolves-to-guest', () => {
       tenant: { id: 't', callLegProfile: PROFILES.tenant },
       accessMethods: [{ id: 'am', uri: 'acme.host', passcode: '', callLegProfile: PROFILES.bare }],
     });
-    const finding = find(model, 'host-path-resolves-to-guest:accessMethod:am');
-    expect(finding.explanation).toContain('tenant level');
+    expect(find(model, 'access-method-joins-as-guest:am').explanation).toContain('tenant level');
   });
 
-  it('leaves alone an access method whose own profile deliberately says needsActivation=true', () => {
-    const model = spaceModel({
-      space: GUEST_SPACE,
-      accessMethods: [HOST_METHOD, { id: 'guests2', uri: 'more.guests', passcode: '', callLegProfile: PROFILES.guest }],
-    });
-    expect(findingsOf(model)).toEqual([]);
+  it('leaves alone an access method whose own profile deliberately says needsActivation=true, even with no host way in', () => {
+    const model = spaceModel({ space: GUEST_SPACE, accessMethods: [{ id: 'guests2', uri: 'more.guests', passcode: '', callLegProfile: PROFILES.guest }] });
+    expect(ids(model)).toEqual(['no-host-path']);
+    expect(findingsOf(spaceModel({ space: GUEST_SPACE, accessMethods: [HOST_METHOD, { id: 'g2', uri: 'more.guests', passcode: '', callLegProfile: PROFILES.guest }] }))).toEqual([]);
   });
+});
 
-  it('is an error for a member whose own profile does not set needsActivation', () => {
+describe('members', () => {
+  it('warns about a member whose own profile does not set needsActivation, fixed on the member', () => {
     const model = spaceModel({ space: GUEST_SPACE, accessMethods: [HOST_METHOD], members: [{ id: 'm', userJid: 'u@x', callLegProfile: PROFILES.bare }] });
-    expect(find(model, 'host-path-resolves-to-guest:member:m')).toMatchObject({
-      severity: 'error',
-      fix: { scenario: 'members-are-hosts', step: 'profiles' },
-    });
-    expect(ids(model)).not.toContain('member-resolves-to-guest:m');
+    const finding = find(model, 'member-resolves-to-guest:m');
+    expect(finding).toMatchObject({ severity: 'warning', topic: 'members', fix: { scenario: 'members-are-hosts', step: 'members' } });
+    expect(finding.explanation).toContain(`callLegProfile ${PROFILES.bare} does not set needsActivation`);
+  });
+
+  it('warns about a member whose own profile makes them a guest on a space where callers are hosts', () => {
+    const model = spaceModel({ space: { callLegProfile: PROFILES.host }, members: [{ id: 'm', userJid: 'u@x', callLegProfile: PROFILES.guest }] });
+    expect(find(model, 'member-is-guest-on-host-space:m')).toMatchObject({ severity: 'warning', paths: ['member:m'] });
+    const onGuestSpace = spaceModel({ space: GUEST_SPACE, accessMethods: [HOST_METHOD], members: [{ id: 'm', userJid: 'u@x', callLegProfile: PROFILES.guest }] });
+    expect(ids(onGuestSpace)).toEqual([]);
+  });
+
+  it('notes an owner who is not a member, and not one who is (by user id or any-case JID)', () => {
+    const notMember = spaceModel({ space: { ...GUEST_SPACE, ownerJid: 'Boss@x' }, accessMethods: [HOST_METHOD] });
+    expect(findingsOf(notMember)).toEqual([expect.objectContaining({ id: 'owner-not-member', severity: 'info', topic: 'members' })]);
+    expect(find(notMember, 'owner-not-member').explanation).toContain('as a guest on the space');
+    const member = spaceModel({ space: { ...GUEST_SPACE, ownerJid: 'Boss@x' }, accessMethods: [HOST_METHOD], members: [{ id: 'm', userJid: 'boss@X', callLegProfile: PROFILES.host }] });
+    expect(ids(member)).toEqual([]);
+    const byId = spaceModel({ space: { ...GUEST_SPACE, ownerId: 'u1' }, accessMethods: [HOST_METHOD], members: [{ id: 'm', userId: 'u1', callLegProfile: PROFILES.host }] });
+    expect(ids(byId)).toEqual([]);
+  });
+});
+
+describe('no-guest-path', () => {
+  it('warns when a dedicated host way in exists but every way in is a host', () => {
+    const model = spaceModel({ space: { uri: 'open', callId: '1' }, accessMethods: [HOST_METHOD] });
+    expect(find(model, 'no-guest-path')).toMatchObject({ severity: 'warning', topic: 'space', paths: ['space:uri', 'space:callId'] });
+  });
+
+  it('is not raised for a space with no guest/host set-up at all', () => {
+    expect(ids(spaceModel({ space: { uri: 'open', callId: '1' } }))).toEqual([]);
   });
 });
 
@@ -207,7 +244,7 @@ describe('missing-profile', () => {
     });
     const finding = find(model, `missing-profile:${PROFILES.gone}`);
     expect(finding).toMatchObject({ severity: 'error', paths: ['accessMethod:am-host'], fix: { scenario: 'different-uris', step: 'access' } });
-    expect(finding.explanation).toContain('access method host.space');
+    expect(finding.explanation).toContain('access method host.space (call ID 888, no PIN)');
     expect(ids(model)).toContain('no-host-path');
   });
 
@@ -236,8 +273,8 @@ describe('missing-profile', () => {
     });
     const finding = find(model, `missing-profile:${PROFILES.gone}`);
     expect(finding).toMatchObject({ paths: ['member:m'], fix: { step: 'members' } });
-    // The member's own level sets nothing, so it is a host path gone guest as well.
-    expect(ids(model)).toContain('host-path-resolves-to-guest:member:m');
+    // The member's own level sets nothing, so the member inherits the space's guest role.
+    expect(ids(model)).toContain('member-resolves-to-guest:m');
   });
 });
 

@@ -24,7 +24,7 @@ describe('joinPaths', () => {
     expect(paths.map((p) => [p.key, p.kind, p.label, p.uri, p.callId, p.passcode, p.role])).toEqual([
       ['space:uri', 'spaceUri', 'Space URI guest.space', 'guest.space', undefined, '', 'guest'],
       ['space:callId', 'spaceCallId', 'Call ID 628821815', undefined, '628821815', '', 'guest'],
-      ['accessMethod:am-host', 'accessMethod', 'Access method host.space', 'host.space', '888', '', 'host'],
+      ['accessMethod:am-host', 'accessMethod', 'Access method host.space (call ID 888, no PIN)', 'host.space', '888', '', 'host'],
     ]);
   });
 
@@ -72,9 +72,9 @@ describe('joinPaths', () => {
         ],
       }),
     );
-    expect(byKey(paths, 'accessMethod:by-call-id')).toMatchObject({ label: 'Access method call ID 889', callId: '889', passcode: '1234', role: 'host' });
+    expect(byKey(paths, 'accessMethod:by-call-id')).toMatchObject({ label: 'Access method call ID 889 (PIN 1234)', callId: '889', passcode: '1234', role: 'host' });
     expect(byKey(paths, 'accessMethod:by-call-id').uri).toBeUndefined();
-    expect(byKey(paths, 'accessMethod:named').label).toBe('Access method Hosts');
+    expect(byKey(paths, 'accessMethod:named').label).toBe('Access method “Hosts” (hosts, PIN 9)');
     expect(paths.some((p) => p.key === 'accessMethod:nothing')).toBe(false);
   });
 

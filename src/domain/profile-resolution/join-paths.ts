@@ -11,6 +11,7 @@ import type {
   ResolvedCallProfile,
   SpaceModel,
 } from './model';
+import { accessMethodLabel, memberLabel } from './labels';
 import { callLegSettingsOf, callProfileSettingsOf, resolveCallLegProfile, resolveCallProfile } from './resolve';
 
 const settingsCaches = new WeakMap<SpaceModel, Map<string, CallLegProfileSettings>>();
@@ -83,17 +84,15 @@ export function joinPaths(model: SpaceModel): JoinPath[] {
     // An access method has only its own URI and call ID; with neither, nobody can dial it.
     if (!present(method.uri) && !present(method.callId)) continue;
     const own = callLegLevel(model, 'accessMethod', method.callLegProfile);
-    const name = present(method.name) ? method.name : present(method.uri) ? method.uri : `call ID ${method.callId}`;
     const address: { uri?: string; callId?: string; passcode: string } = { passcode: method.passcode ?? '' };
     if (present(method.uri)) address.uri = method.uri;
     if (present(method.callId)) address.callId = method.callId;
-    paths.push(path(`accessMethod:${method.id}`, 'accessMethod', `Access method ${name}`, address, own ? [...base, own] : base));
+    paths.push(path(`accessMethod:${method.id}`, 'accessMethod', accessMethodLabel(method), address, own ? [...base, own] : base));
   }
 
   for (const member of model.members) {
     const own = callLegLevel(model, 'coSpaceUser', member.callLegProfile);
-    const who = present(member.userJid) ? member.userJid : present(member.userId) ? member.userId : member.id;
-    paths.push(path(`member:${member.id}`, 'member', `Member ${who}`, {}, own ? [...base, own] : base));
+    paths.push(path(`member:${member.id}`, 'member', memberLabel(member), {}, own ? [...base, own] : base));
   }
   return paths;
 }
@@ -114,8 +113,6 @@ export function callProfileLevels(model: SpaceModel): CallProfileLevel[] {
 export function resolveCallProfileFor(model: SpaceModel): ResolvedCallProfile {
   return resolveCallProfile(callProfileLevels(model));
 }
-
-// --- IVR: blank and set PINs on one URI or call ID ---
 
 export interface SharedAddress {
   kind: 'uri' | 'callId';
@@ -233,8 +230,6 @@ export function ivrBehaviour(model: SpaceModel, joinPath: JoinPath, callProfile:
     description: `${who} dialling ${where} get a PIN prompt, because blank and set PINs share it. ${how} Web app users are not affected.`,
   };
 }
-
-// --- lobby: what guests get while no host is in, and when the last one leaves ---
 
 export interface LobbyBehaviour {
   role: 'host' | 'guest';

@@ -49,6 +49,14 @@ async function rejection(promise: Promise<unknown>): Promise<CmsError> {
 }
 
 describe('loadSpaceModel on the lab seed', () => {
+  it('reads each access method by its own GET, for the name the list leaves out', async () => {
+    await updateAccessMethod(LAB.coSpaces.guest, LAB.accessMethods.host, { name: 'Hosts' });
+    const list = await (await fetch(`${TEST_CMS_URL}/api/v1/coSpaces/${LAB.coSpaces.guest}/accessMethods`)).text();
+    expect(list).not.toContain('<name>');
+    const model = await loadSpaceModel(LAB.coSpaces.guest);
+    expect(model.accessMethods).toEqual([expect.objectContaining({ id: LAB.accessMethods.host, name: 'Hosts', uri: 'host.space' })]);
+  });
+
   it('reads the Global space: its access method, its member with the host profile (from the member GET), the profiles', async () => {
     const model = await loadSpaceModel(LAB.coSpaces.global);
     expect(model.space).toMatchObject({ id: LAB.coSpaces.global, name: 'Global', uri: 'global', callId: '1234', callLegProfile: LAB.callLegProfiles.guest4 });

@@ -6,7 +6,7 @@ import type { PageParams } from '../../api/transport/collection';
 import { CmsError, isNotFound } from '../../api/transport/errors';
 import { listAll } from '../../api/transport/paging';
 import { accessMethodSchema, coSpaceUserSchema, type AccessMethod, type CallLegProfile, type CallProfile, type CoSpaceUser, type Tenant } from '../../api/params/schemas';
-import { getSpace, getSpaceMember, listAccessMethods, listSpaceMembers, spaceQueries } from '../../api/resources/spaces';
+import { getAccessMethod, getSpace, getSpaceMember, listAccessMethods, listSpaceMembers, spaceQueries } from '../../api/resources/spaces';
 import { getSystemProfiles } from '../../api/resources/system';
 import { getTenant } from '../../api/resources/tenants';
 import { createLimiter } from '../../lib/limit';
@@ -30,7 +30,7 @@ const abortedError = (path: string) => new CmsError({ kind: 'aborted', method: '
  * `wanted` is listAll's own signal: a page it gave up on while queued is not sent; one already
  * sent just finishes and is dropped (not listening to it keeps one listener per request off it).
  */
-function pagerOver<T>(readPage: (params: PageParams, wanted: AbortSignal | undefined) => Promise<CmsCollection<T>>): Pick<CmsClient, 'getCollection'> {
+export function pagerOver<T>(readPage: (params: PageParams, wanted: AbortSignal | undefined) => Promise<CmsCollection<T>>): Pick<CmsClient, 'getCollection'> {
   return {
     getCollection: (_path, { query, signal }) => readPage({ offset: pageParam(query?.offset), limit: pageParam(query?.limit) }, signal),
   } as Pick<CmsClient, 'getCollection'>;
@@ -38,7 +38,8 @@ function pagerOver<T>(readPage: (params: PageParams, wanted: AbortSignal | undef
 
 /**
  * Reads everything the resolver needs for one space: the space, every access method and member
- * (a member's callLegProfile is only in its own GET: list entries carry userId/userJid only), its
+ * (each by its own GET: a member's callLegProfile and an access method's name are not in the
+ * list entries), its
  * tenant, the global profiles and every callLegProfile/callProfile they reference, each once.
  * A referenced profile CMS answers 404 for lands in `missingProfiles`; any other failure rejects,
  * after stopping the requests still queued or in flight.
@@ -121,18 +122,28 @@ export async function loadSpaceModel(spaceId: string, { concurrency = 6, signal 
         return profiles;
       }),
     );
+    // An access method's name is only in its own GET: list entries carry uri, callId, passcode and callLegProfile.
+    const readMethod = (entry: AccessMethod & { id: string }) =>
+      track(
+        run(`coSpaces/${spaceId}/accessMethods/${entry.id}`, (s) => getAccessMethod(spaceId, entry.id, s)).then(
+          (detail): (AccessMethod & { id: string }) | undefined => {
+            const method = { ...entry, ...detail, id: entry.id };
+            want('callLegProfile', method.callLegProfile);
+            return method;
+          },
+          (error: unknown) => {
+            if (isNotFound(error)) return undefined;
+            throw error;
+          },
+        ),
+      );
     const methodsRead = track(
       (async () => {
-        const methods: Array<AccessMethod & { id: string }> = [];
+        const reads: Array<Promise<(AccessMethod & { id: string }) | undefined>> = [];
         const pager = pagerOver((params, wanted) => run(`coSpaces/${spaceId}/accessMethods`, (s) => listAccessMethods(spaceId, params, s), wanted));
         const pages = listAll(pager, `coSpaces/${spaceId}/accessMethods`, { item: 'accessMethod', schema: accessMethodSchema, concurrency, signal: own.signal });
-        for await (const page of pages) {
-          for (const method of page.items.filter(withId)) {
-            want('callLegProfile', method.callLegProfile);
-            methods.push(method);
-          }
-        }
-        return methods;
+        for await (const page of pages) reads.push(...page.items.filter(withId).map(readMethod));
+        return (await Promise.all(reads)).filter((method) => method !== undefined);
       })(),
     );
     const readMember = (entry: CoSpaceUser & { id: string }) =>

@@ -55,7 +55,7 @@ export interface JoinPath {
   /** stable within a space: `space:uri`, `space:secondaryUri`, `space:callId`, `accessMethod:<id>`, `member:<id>` */
   key: string;
   kind: JoinPathKind;
-  /** short label for columns: "Space URI", "Access method host.space", "Member user1@…" */
+  /** "Space URI guest.space", "Access method “Hosts” (host.space, call ID 888, no PIN)", "Member user1@…" */
   label: string;
   uri?: string;
   callId?: string;
@@ -77,10 +77,15 @@ export interface FindingFix {
   step: WizardStep;
 }
 
+/** The step of the guide's troubleshooting checklist a finding belongs to. */
+export const CHECK_TOPICS = ['callProfiles', 'callLegProfiles', 'space', 'accessMethods', 'members'] as const;
+export type CheckTopic = (typeof CHECK_TOPICS)[number];
+
 export interface Finding {
   /** stable id, e.g. `no-host-path`, `member-resolves-to-guest:<memberId>` */
   id: string;
   severity: FindingSeverity;
+  topic: CheckTopic;
   title: string;
   explanation: string;
   /** join path keys the finding is about */

@@ -13,6 +13,11 @@ import type {
   ResolvedCallProfile,
 } from './model';
 
+/** The rule `resolveCallLegProfile` implements, in the words every screen states it with. */
+export const RESOLUTION_RULE =
+  'Per parameter, the most specific level that sets it wins: member or access method, then space, then tenant, then global. ' +
+  'A profile attached below that leaves a parameter unset still takes that parameter from the levels above.';
+
 /** The groups of the resolution matrix, in display order. */
 export const CALL_LEG_PARAMETER_GROUPS = [
   'activation',

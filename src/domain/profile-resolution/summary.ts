@@ -1,11 +1,5 @@
 import type { JoinPath, JoinPathKind, SpaceModel } from './model';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function listOf(items: string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+import { listOf, plural } from './words';
 
 const SPACE_KINDS: Array<[JoinPathKind, string]> = [
   ['spaceUri', 'URI'],

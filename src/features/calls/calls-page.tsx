@@ -7,12 +7,14 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Collapse from '@mui/material/Collapse';
+import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -22,10 +24,14 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { callQueries, deleteCall, deleteCallLeg } from '../../api/resources/calls';
 import type { Call, CallLeg } from '../../api/params/schemas';
 import { spaceQueries } from '../../api/resources/spaces';
+import { roleOfTrace } from '../../domain/profile-resolution/trace';
+import { spaceLink } from '../../lib/wizard-links';
 import { LegTrace } from './leg-trace';
+import { formatCount } from '../../domain/profile-resolution/words';
 
 const LIVE_MS = 10_000;
 
@@ -85,6 +91,8 @@ function CallPanel({ call, onEnd, onDrop }: { call: Call; onEnd: () => void; onD
   const legs = useQuery({ ...callQueries.callLegs(callId), enabled: open, refetchInterval: LIVE_MS });
   const participants = useQuery({ ...callQueries.participants(callId), enabled: open, refetchInterval: LIVE_MS });
   const details = useQueries({ queries: (legs.data?.items ?? []).map((leg) => ({ ...callQueries.callLeg(leg.id ?? ''), enabled: open })) });
+  // The role CMS gives each leg: the needsActivation in force in its own callLegProfileTrace.
+  const traces = useQueries({ queries: (legs.data?.items ?? []).map((leg) => ({ ...callQueries.callLegProfileTrace(leg.id ?? ''), enabled: open })) });
   const [traced, setTraced] = useState<string | null>(null);
 
   return (
@@ -100,12 +108,17 @@ function CallPanel({ call, onEnd, onDrop }: { call: Call; onEnd: () => void; onD
       </AccordionSummary>
       <AccordionDetails>
         <Stack spacing={2}>
-          {space.data && (
+          {call.coSpace && (
             <Typography variant="body2">
-              Space “{space.data.name}” ({space.data.uri ?? 'no URI'}, call ID {space.data.callId ?? 'none'})
+              Space{' '}
+              <Link component={RouterLink} to={spaceLink(call.coSpace, 'live')}>
+                “{space.data?.name ?? call.coSpace}”
+              </Link>
+              {space.data && ` (${space.data.uri ?? 'no URI'}, call ID ${space.data.callId ?? 'none'})`}: its Live tab puts each leg beside the
+              prediction for its way in.
             </Typography>
           )}
-          <Typography variant="subtitle2">Call legs {legs.data ? `(${legs.data.total})` : ''}</Typography>
+          <Typography variant="subtitle2">Call legs {legs.data ? `(${formatCount(legs.data.total)})` : ''}</Typography>
           {legs.isError && <Alert severity="error">CMS did not list the legs: {legs.error.message}</Alert>}
           {legs.data && legs.data.items.length === 0 && <Typography variant="body2">No legs: nobody is connected.</Typography>}
           {legs.data && legs.data.items.length > 0 && (
@@ -115,6 +128,8 @@ function CallPanel({ call, onEnd, onDrop }: { call: Call; onEnd: () => void; onD
                   <TableCell>Remote party</TableCell>
                   <TableCell>Direction</TableCell>
                   <TableCell>State</TableCell>
+                  <TableCell>Role</TableCell>
+                  <TableCell>Lobby</TableCell>
                   <TableCell>Leg</TableCell>
                   <TableCell>Actions</TableCell>
                 </TableRow>
@@ -122,6 +137,7 @@ function CallPanel({ call, onEnd, onDrop }: { call: Call; onEnd: () => void; onD
               <TableBody>
                 {legs.data.items.map((leg, i) => {
                   const d = details[i]?.data;
+                  const trace = traces[i]?.data;
                   const legId = leg.id ?? '';
                   const party = leg.remoteParty ?? leg.name ?? legId;
                   return (
@@ -130,6 +146,8 @@ function CallPanel({ call, onEnd, onDrop }: { call: Call; onEnd: () => void; onD
                         <TableCell>{party}</TableCell>
                         <TableCell>{d?.direction ?? '…'}</TableCell>
                         <TableCell>{d?.state ?? '…'}</TableCell>
+                        <TableCell>{trace ? <RoleChip role={roleOfTrace(trace)} /> : traces[i]?.isError ? 'unknown' : '…'}</TableCell>
+                        <TableCell>{d ? lobbyWord(d.deactivated) : '…'}</TableCell>
                         <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }}>{legId}</TableCell>
                         <TableCell>
                           <Stack direction="row" spacing={1}>
@@ -143,7 +161,7 @@ function CallPanel({ call, onEnd, onDrop }: { call: Call; onEnd: () => void; onD
                         </TableCell>
                       </TableRow>
                       <TableRow>
-                        <TableCell colSpan={5} sx={{ py: 0, borderBottom: traced === legId ? undefined : 'none' }}>
+                        <TableCell colSpan={7} sx={{ py: 0, borderBottom: traced === legId ? undefined : 'none' }}>
                           <Collapse in={traced === legId} unmountOnExit>
                             <LegTrace legId={legId} />
                           </Collapse>
@@ -155,7 +173,7 @@ function CallPanel({ call, onEnd, onDrop }: { call: Call; onEnd: () => void; onD
               </TableBody>
             </Table>
           )}
-          <Typography variant="subtitle2">Participants {participants.data ? `(${participants.data.total})` : ''}</Typography>
+          <Typography variant="subtitle2">Participants {participants.data ? `(${formatCount(participants.data.total)})` : ''}</Typography>
           {participants.isError && <Alert severity="error">CMS did not list the participants: {participants.error.message}</Alert>}
           {participants.data && (
             <Typography variant="body2">
@@ -171,6 +189,16 @@ function CallPanel({ call, onEnd, onDrop }: { call: Call; onEnd: () => void; onD
       </AccordionDetails>
     </Accordion>
   );
+}
+
+function RoleChip({ role }: { role: 'host' | 'guest' }) {
+  return <Chip size="small" color={role === 'host' ? 'success' : 'warning'} variant="outlined" label={role === 'host' ? 'Host' : 'Guest'} />;
+}
+
+/** CMS's `deactivated` status: the leg waits in the lobby for a host. */
+function lobbyWord(deactivated: boolean | undefined): string {
+  if (deactivated === undefined) return '—';
+  return deactivated ? 'In the lobby' : 'In the conference';
 }
 
 function ConfirmDialog({ confirm, onClose, onDone }: { confirm: Confirm; onClose: () => void; onDone: (message: string) => void }) {

@@ -20,24 +20,26 @@ import { callLegProfileQueries } from '../../api/resources/call-leg-profiles';
 import { callProfileQueries } from '../../api/resources/call-profiles';
 import type { CallLegProfile, CallLegProfileUsage } from '../../api/params/schemas';
 import { systemQueries } from '../../api/resources/system';
+import { RESOLUTION_RULE } from '../../domain/profile-resolution/resolve';
+import { formatCount } from '../../domain/profile-resolution/words';
+import { inheritedLabel, profileRoleQueries } from '../../domain/space-evaluation/profile-roles';
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 } as const;
 const none = <Typography component="span" variant="body2" color="text.secondary">—</Typography>;
 
-/** The guest/host meaning of a callLegProfile's needsActivation, as an admin reads it. */
-export function activationLabel(needsActivation: boolean | undefined): string {
-  if (needsActivation === undefined) return 'not set (host by default)';
+/** The guest/host meaning of a callLegProfile that sets needsActivation, as an admin reads it. */
+export function activationLabel(needsActivation: boolean): string {
   return needsActivation ? 'Guest (waits for a host)' : 'Host (activator)';
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** Where a callLegProfile is attached, from its usage: "system, tenant ×1, 2 spaces", or "unused". */
 export function usageSummary(usage: CallLegProfileUsage): string {
   const count = (scope: CallLegProfileUsage['uses'][number]['scope']) => usage.uses.filter((u) => u.scope === scope).length;
   const parts: string[] = [];
   if (count('global') > 0) parts.push('system');
-  if (count('tenant') > 0) parts.push(`tenant ×${count('tenant')}`);
+  if (count('tenant') > 0) parts.push(`tenant ×${formatCount(count('tenant'))}`);
   if (count('coSpace') > 0) parts.push(plural(count('coSpace'), 'space', 'spaces'));
   if (count('accessMethod') > 0) parts.push(plural(count('accessMethod'), 'access method', 'access methods'));
   if (count('coSpaceUser') > 0) parts.push(plural(count('coSpaceUser'), 'member', 'members'));
@@ -53,9 +55,10 @@ export function ProfilesPage() {
         Profiles
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
-        The callLegProfiles and callProfiles of the CMS, and where each is attached. A callLegProfile with needsActivation
-        makes its callers guests who wait for a host; the system default applies wherever no tenant, space, access method or
-        member names a profile.
+        The callLegProfiles and callProfiles of the CMS, and where each is attached. A callLegProfile with needsActivation=true
+        makes its callers guests who wait for a host. {RESOLUTION_RULE} So the system default's parameters apply wherever no
+        more specific level sets that parameter, and a profile that leaves needsActivation unset makes its callers whatever the
+        levels above make them.
       </Typography>
       <FormControlLabel
         sx={{ mb: 2 }}
@@ -117,7 +120,7 @@ function Head({ columns }: { columns: string[] }) {
 
 function CallLegProfiles({ inUseOnly, systemDefault }: { inUseOnly: boolean; systemDefault: string | undefined }) {
   const list = useQuery(callLegProfileQueries.listAll(inUseOnly ? { usageFilter: 'referenced' } : {}));
-  const title = list.data ? `callLegProfiles (${list.data.items.length})` : 'callLegProfiles';
+  const title = list.data ? `callLegProfiles (${formatCount(list.data.items.length)})` : 'callLegProfiles';
   return (
     <Section title={title}>
       {list.isPending ? (
@@ -150,13 +153,7 @@ function CallLegProfileRow({ profile, systemDefault }: { profile: CallLegProfile
       </TableCell>
       <TableCell>{profile.name || none}</TableCell>
       <TableCell>
-        {profile.needsActivation === undefined ? (
-          <Typography component="span" variant="body2" color="text.secondary">
-            {activationLabel(undefined)}
-          </Typography>
-        ) : (
-          activationLabel(profile.needsActivation)
-        )}
+        {profile.needsActivation === undefined ? <InheritedRole id={profile.id} /> : activationLabel(profile.needsActivation)}
       </TableCell>
       <TableCell>{profile.deactivationMode ?? none}</TableCell>
       <TableCell>{profile.defaultLayout ?? none}</TableCell>
@@ -164,6 +161,24 @@ function CallLegProfileRow({ profile, systemDefault }: { profile: CallLegProfile
         <UsedBy id={profile.id} />
       </TableCell>
     </TableRow>
+  );
+}
+
+/** What callers get where a profile that leaves needsActivation unset is used: the levels above decide. */
+function InheritedRole({ id }: { id: string }) {
+  const roles = useQuery(profileRoleQueries.inherited(id));
+  if (roles.isPending) return <Skeleton width={120} aria-label="Resolving needsActivation where it is used" />;
+  if (roles.isError) {
+    return (
+      <Typography component="span" variant="body2" color="error">
+        Not set: {roles.error.message}
+      </Typography>
+    );
+  }
+  return (
+    <Typography component="span" variant="body2" color="text.secondary" data-inherited={`${roles.data.guest}/${roles.data.host}`}>
+      {inheritedLabel(roles.data)}
+    </Typography>
   );
 }
 
@@ -189,7 +204,7 @@ function UsedBy({ id }: { id: string }) {
 
 function CallProfiles({ inUseOnly, systemDefault }: { inUseOnly: boolean; systemDefault: string | undefined }) {
   const list = useQuery(callProfileQueries.listAll(inUseOnly ? { usageFilter: 'referenced' } : {}));
-  const title = list.data ? `callProfiles (${list.data.items.length})` : 'callProfiles';
+  const title = list.data ? `callProfiles (${formatCount(list.data.items.length)})` : 'callProfiles';
   return (
     <Section title={title}>
       {list.isPending ? (

@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { wizardLink } from '../../lib/wizard-links';
 import type { Finding, JoinPath } from '../../domain/profile-resolution/model';
+import { formatCount } from '../../domain/profile-resolution/words';
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
@@ -58,8 +59,8 @@ function FindingGroup({ group, labels, spaceId }: { group: Finding[]; labels: Ma
       ))}
       {rest > 0 && (
         <li>
-          <Button size="small" onClick={() => setShown(shown + MORE_OF_A_KIND)}>
-            Show {Math.min(rest, MORE_OF_A_KIND)} more of {rest} like “{group[0]?.title}”
+          <Button size="small" onClick={() => setShown(shown + MORE_OF_A_KIND)} sx={{ textTransform: 'none' }}>
+            Show {formatCount(Math.min(rest, MORE_OF_A_KIND))} more findings of this kind ({formatCount(rest)} not shown)
           </Button>
         </li>
       )}
@@ -99,7 +100,7 @@ function FindingItem({ finding, labels, spaceId }: { finding: Finding; labels: M
         {finding.paths.length > 0 && (
           <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5 }}>
             Concerns: {finding.paths.slice(0, 6).map((key) => labels.get(key) ?? key).join(', ')}
-            {finding.paths.length > 6 ? ` and ${finding.paths.length - 6} more` : ''}
+            {finding.paths.length > 6 ? ` and ${formatCount(finding.paths.length - 6)} more` : ''}
           </Typography>
         )}
         {finding.fix && (

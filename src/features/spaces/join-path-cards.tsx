@@ -4,10 +4,12 @@ import Card from '@mui/material/Card';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { CopyButton } from '../../components/copy-button';
-import { ivrBehaviour, lobbyBehaviour, resolveCallProfileFor } from '../../domain/profile-resolution/join-paths';
-import type { JoinPath, SpaceModel } from '../../domain/profile-resolution/model';
+import { ivrBehaviour, lobbyBehaviour } from '../../domain/profile-resolution/join-paths';
+import type { JoinPath, ResolvedCallProfile, SpaceModel } from '../../domain/profile-resolution/model';
+import { formatCount } from '../../domain/profile-resolution/words';
+import type { SpaceEvaluation } from '../../domain/space-evaluation/evaluate';
 import { RoleChip, ScopeChip } from './scope-chip';
 import { dialString } from './sip-domain';
 
@@ -16,23 +18,24 @@ const MORE_CARDS = 24;
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 13 } as const;
 
 /** One card per way into the space: what to dial, which PIN, host or guest, and what happens next. */
-export function JoinPathCards({ model, paths, domain }: { model: SpaceModel; paths: readonly JoinPath[]; domain: string }) {
+export function JoinPathCards({ evaluation, domain }: { evaluation: SpaceEvaluation; domain: string }) {
   const [shown, setShown] = useState(FIRST_CARDS);
-  const callProfile = useMemo(() => resolveCallProfileFor(model), [model]);
+  const { model, paths } = evaluation;
+  const callProfile = evaluation.callProfile.resolved;
   if (paths.length === 0) return <Typography color="text.secondary">No way in: the space has no URI, call ID, access method or member.</Typography>;
   return (
     <Stack spacing={1}>
       <Grid container spacing={2}>
         {paths.slice(0, shown).map((path) => (
           <Grid key={path.key} size={{ xs: 12, md: 6, xl: 4 }}>
-            <JoinPathCard model={model} path={path} domain={domain} callProfile={callProfile} />
+            <JoinPathCard model={model} path={path} domain={domain} callProfile={callProfile} spaceLayout={evaluation.defaultLayout} />
           </Grid>
         ))}
       </Grid>
       {paths.length > shown && (
         <Box>
-          <Button onClick={() => setShown(shown + MORE_CARDS)}>
-            Show {Math.min(MORE_CARDS, paths.length - shown)} more of {paths.length - shown} remaining ways in
+          <Button onClick={() => setShown(shown + MORE_CARDS)} sx={{ textTransform: 'none' }}>
+            Show {formatCount(Math.min(MORE_CARDS, paths.length - shown))} more ways in ({formatCount(paths.length - shown)} not shown)
           </Button>
         </Box>
       )}
@@ -60,15 +63,18 @@ function JoinPathCard({
   path,
   domain,
   callProfile,
+  spaceLayout,
 }: {
   model: SpaceModel;
   path: JoinPath;
   domain: string;
-  callProfile: ReturnType<typeof resolveCallProfileFor>;
+  callProfile: ResolvedCallProfile;
+  spaceLayout: string | undefined;
 }) {
   const lobby = lobbyBehaviour(path);
   const ivr = ivrBehaviour(model, path, callProfile);
   const needsActivation = path.resolved.needsActivation;
+  const layout = path.resolved.defaultLayout;
   const pin =
     path.kind === 'member'
       ? 'none: signs in to the web app'
@@ -120,6 +126,12 @@ function JoinPathCard({
         </dd>
         <dt>Lobby</dt>
         <dd>{lobby.description}</dd>
+        <dt>Layout</dt>
+        <dd>
+          {layout.value === undefined ? 'no callLegProfile sets defaultLayout' : <>defaultLayout <strong>{String(layout.value)}</strong> from</>}{' '}
+          {layout.value !== undefined && <ScopeChip scope={layout.scope} {...(layout.profileId ? { profileId: layout.profileId } : {})} />}
+          {spaceLayout !== undefined && <span className="muted"> · the space's own defaultLayout: {spaceLayout}</span>}
+        </dd>
         {path.kind !== 'member' && (
           <>
             <dt>IVR</dt>

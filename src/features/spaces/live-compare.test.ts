@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CallLegProfileTrace } from '../../api/params/schemas';
 import { joinPaths } from '../../domain/profile-resolution/join-paths';
-import { resolveCallLegProfile } from '../../domain/profile-resolution/resolve';
-import { compareResolved, matchPath, predictionFor, traceLevels } from './live-compare';
+import { compareResolved, matchPath, predictionFor } from './live-compare';
 import { guestSpaceModel, IDS } from './testing/space-models';
+import { resolveTrace } from '../../domain/profile-resolution/trace';
 
 const guestProfile = { needsActivation: true, defaultLayout: 'speakerOnly', presentationContributionAllowed: false, rxAudioMute: true, deactivationMode: 'deactivate' } as const;
 const hostProfile = { needsActivation: false, defaultLayout: 'speakerOnly', presentationContributionAllowed: true, rxAudioMute: false } as const;
@@ -50,7 +50,7 @@ describe('comparing CMS trace and prediction', () => {
       { scope: 'coSpace', profileId: IDS.guestProfile, settings: guestProfile },
     );
     const match = matchPath(paths, t);
-    const rows = compareResolved(resolveCallLegProfile(traceLevels(t)), predictionFor(model, match));
+    const rows = compareResolved(resolveTrace(t), predictionFor(model, match));
     expect(rows.filter((r) => r.valueDiffers || r.sourceDiffers)).toEqual([]);
   });
 
@@ -60,7 +60,7 @@ describe('comparing CMS trace and prediction', () => {
       { scope: 'coSpace', profileId: IDS.guestProfile, settings: { ...guestProfile, defaultLayout: undefined } },
       { scope: 'callLeg', profileId: undefined, settings: { needsActivation: false } },
     );
-    const rows = compareResolved(resolveCallLegProfile(traceLevels(t)), predictionFor(model, matchPath(paths, t)));
+    const rows = compareResolved(resolveTrace(t), predictionFor(model, matchPath(paths, t)));
     const byParam = new Map(rows.map((r) => [r.param, r]));
     expect(byParam.get('needsActivation')).toMatchObject({ valueDiffers: true, legOverride: true, actual: { value: false, scope: 'callLeg' } });
     expect(byParam.get('defaultLayout')).toMatchObject({ valueDiffers: true, actual: { value: 'allEqual', scope: 'global' }, predicted: { value: 'speakerOnly', scope: 'coSpace' } });

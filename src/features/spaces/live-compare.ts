@@ -1,7 +1,7 @@
 import type { ParamValue } from '../../api/params/param-def';
 import type { CallLegProfileTrace } from '../../api/params/schemas';
 import { spaceLevels } from '../../domain/profile-resolution/join-paths';
-import type { CallLegLevel, CallLegProfileParam, CallLegScope, JoinPath, Resolved, ResolvedCallLegProfile, SpaceModel } from '../../domain/profile-resolution/model';
+import type { CallLegProfileParam, CallLegScope, JoinPath, Resolved, ResolvedCallLegProfile, SpaceModel } from '../../domain/profile-resolution/model';
 import { resolveCallLegProfile } from '../../domain/profile-resolution/resolve';
 import { MATRIX_PARAMETERS, ownLevel } from './matrix';
 
@@ -10,15 +10,6 @@ export type PathMatch =
   | { how: 'spaceDefault'; path?: JoinPath }
   /** the trace names an access method or member profile that no predicted path has */
   | { how: 'unmatched'; scope: CallLegScope; profileId?: string; path?: JoinPath };
-
-/** The trace's levels as the resolver takes them. */
-export function traceLevels(trace: CallLegProfileTrace): CallLegLevel[] {
-  return trace.levels.map((level) => ({
-    scope: level.scope,
-    ...(level.profileId ? { profileId: level.profileId } : {}),
-    settings: level.settings as CallLegLevel['settings'],
-  }));
-}
 
 /**
  * The join path a live leg came through, as far as its trace tells: an access method or member

@@ -20,14 +20,15 @@ import { callQueries } from '../../api/resources/calls';
 import type { Call, CallLeg, CallLegProfileTrace } from '../../api/params/schemas';
 import { studioConnectionQueries } from '../../api/transport/studio-connection';
 import { RawXmlToggle } from '../../components/raw-xml';
-import { joinPaths } from '../../domain/profile-resolution/join-paths';
 import { spaceModelQueries } from '../../domain/profile-resolution/load-space-model';
 import type { JoinPath, SpaceModel } from '../../domain/profile-resolution/model';
-import { resolveCallLegProfile } from '../../domain/profile-resolution/resolve';
-import { compareResolved, matchPath, predictionFor, traceLevels, type ComparedParam, type PathMatch } from './live-compare';
+import { evaluateSpace } from '../../domain/space-evaluation/evaluate';
+import { compareResolved, matchPath, predictionFor, type ComparedParam, type PathMatch } from './live-compare';
 import { RoleChip, ScopeChip } from './scope-chip';
 import { formatParamValue } from './scope-labels';
 import { useSpaceId } from './space-page';
+import { resolveTrace } from '../../domain/profile-resolution/trace';
+import { formatCount } from '../../domain/profile-resolution/words';
 
 const POLL_MS = 5000;
 
@@ -41,7 +42,7 @@ export function LiveTab() {
   // refetchInterval pauses while the browser tab is hidden (refetchIntervalInBackground is off).
   const calls = useQuery({ ...callQueries.list({ coSpaceFilter: spaceId }), refetchInterval: POLL_MS });
   const model = useQuery(spaceModelQueries.detail(spaceId));
-  const paths = useMemo(() => (model.data ? joinPaths(model.data) : []), [model.data]);
+  const paths = model.data ? evaluateSpace(model.data).paths : [];
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: callQueries.all() });
@@ -59,7 +60,7 @@ export function LiveTab() {
       )}
       <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
         <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-          Active calls ({calls.data?.total ?? '…'})
+          Active calls ({calls.data ? formatCount(calls.data.total) : '…'})
         </Typography>
         <Typography variant="caption" color="text.secondary" aria-live="polite">
           {updated && `Updated ${updated}; refreshes every ${POLL_MS / 1000} s while this tab is visible`}
@@ -96,7 +97,7 @@ function CallView({ call, model, paths }: { call: Call; model?: SpaceModel; path
           <Box component="code" sx={{ fontSize: 12, color: 'text.secondary' }}>
             {call.id}
           </Box>
-          <Chip size="small" label={`${legs.data?.total ?? '…'} call legs`} />
+          <Chip size="small" label={`${legs.data ? formatCount(legs.data.total) : '…'} call legs`} />
         </Stack>
         {legs.isError && <Alert severity="error">{legs.error.message}</Alert>}
         {legs.isSuccess && items.length === 0 && <Typography color="text.secondary">No call legs.</Typography>}
@@ -136,6 +137,9 @@ function LegView({ legId, listed, model, paths }: { legId: string; listed: CallL
             </Typography>
           )}
           {leg.state && <Chip size="small" variant="outlined" label={leg.state} />}
+          {leg.deactivated !== undefined && (
+            <Chip size="small" color={leg.deactivated ? 'warning' : 'success'} variant="outlined" label={leg.deactivated ? 'in the lobby' : 'in the conference'} />
+          )}
           <Box sx={{ flexGrow: 1 }} />
           <RawXmlToggle path={`callLegs/${legId}/callLegProfileTrace`} what="the callLegProfileTrace" />
         </Stack>
@@ -151,7 +155,7 @@ export function TraceComparison({ trace, model, paths }: { trace: CallLegProfile
   const [all, setAll] = useState(false);
   const { match, rows } = useMemo(() => {
     const m = matchPath(paths, trace);
-    return { match: m, rows: compareResolved(resolveCallLegProfile(traceLevels(trace)), predictionFor(model, m)) };
+    return { match: m, rows: compareResolved(resolveTrace(trace), predictionFor(model, m)) };
   }, [trace, model, paths]);
   const differing = rows.filter((r) => r.valueDiffers || r.sourceDiffers);
   const shown = all ? rows : differing;

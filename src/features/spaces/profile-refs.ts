@@ -1,3 +1,4 @@
+import { accessMethodLabel, memberLabel } from '../../domain/profile-resolution/labels';
 import type { SpaceModel } from '../../domain/profile-resolution/model';
 
 export type ProfileKind = 'callLegProfile' | 'callProfile';
@@ -34,8 +35,8 @@ export function referencedProfiles(model: SpaceModel): ProfileUse[] {
   add('callLegProfile', model.space.callLegProfile, 'Space');
   add('callProfile', model.space.callProfile, 'Space');
   for (const method of model.accessMethods) {
-    add('callLegProfile', method.callLegProfile, `Access method ${method.name || method.uri || method.callId || method.id}`);
+    add('callLegProfile', method.callLegProfile, accessMethodLabel(method));
   }
-  for (const member of model.members) add('callLegProfile', member.callLegProfile, `Member ${member.userJid || member.id}`);
+  for (const member of model.members) add('callLegProfile', member.callLegProfile, memberLabel(member));
   return [...uses.values()].map(({ extra, ...use }) => (extra > 0 ? { ...use, usedBy: [...use.usedBy, `${extra} more`] } : use));
 }

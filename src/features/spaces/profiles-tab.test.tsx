@@ -31,7 +31,12 @@ describe('Profiles tab', () => {
       'Guests (2 ways in) wait in the lobby until a host joins; hosts: 1 access method.',
     );
 
-    const host = screen.getByRole('article', { name: 'Access method host.space' });
+    expect(screen.getByTestId('verdict').dataset.verdict).toBe('pass');
+    expect(screen.getByTestId('call-profile-line').textContent).toBe('passcodeMode: set at no level (CMS documents no default; we assume required).');
+    expect(screen.getByTestId('layout-line').textContent).toBe(
+      "Layout: the space's own defaultLayout is not set; callLegProfiles give defaultLayout speakerOnly on its ways in.",
+    );
+    const host = screen.getByRole('article', { name: 'Access method host.space (call ID 888, no PIN)' });
     expect(within(host).getByText('host.space@example.com')).toBeTruthy();
     expect(within(host).getByText('host')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('SIP domain'), { target: { value: 'cms.lab' } });
@@ -69,6 +74,24 @@ describe('Profiles tab', () => {
     expect(tenantLayout.querySelector('del')?.textContent).toBe('allEqual');
   });
 
+  it('names the level passcodeMode comes from, and the space’s own defaultLayout beside the profiles’', () => {
+    const lobby = acmeLobbyModel();
+    renderView({
+      ...lobby,
+      space: { ...lobby.space, defaultLayout: 'allEqual', callProfile: 'cp-space' },
+      tenant: { ...lobby.tenant!, callProfile: 'cp-tenant' },
+      callProfiles: new Map([
+        ['cp-tenant', { id: 'cp-tenant', passcodeMode: 'timeout', passcodeTimeout: 5 }],
+        ['cp-space', { id: 'cp-space', participantLimit: 50 }],
+      ]),
+    });
+    expect(screen.getByTestId('call-profile-line').textContent).toBe('passcodeMode timeout, from Tenant (cp-tenan…); passcodeTimeout 5 s, from Tenant (cp-tenan…).');
+    expect(screen.getByTestId('layout-line').textContent).toContain("the space's own defaultLayout is allEqual");
+    const card = screen.getByRole('article', { name: 'Space URI acme.lobby' });
+    expect(within(card).getByText(/the space's own defaultLayout: allEqual/)).toBeTruthy();
+    expect(screen.getByTestId('verdict').dataset.verdict).toBe('pass');
+  });
+
   it('shows the no-host finding with a Fix link into the wizard', () => {
     const model = guestSpaceModel();
     renderView({ ...model, accessMethods: [] });
@@ -76,6 +99,7 @@ describe('Profiles tab', () => {
     expect(finding.textContent).toContain('No way in for a host');
     const fix = within(finding).getByRole('link', { name: /^Fix/ });
     expect(fix.getAttribute('href')).toBe(`/wizards/different-uris?space=${IDS.guestSpace}&step=access`);
+    expect(screen.getByTestId('verdict').textContent).toContain('Verdict: Fail');
   });
 
   it('pages through the join path columns of a large space', () => {

@@ -5,17 +5,17 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { findings as findingsOf } from '../../domain/profile-resolution/findings';
-import { joinPaths } from '../../domain/profile-resolution/join-paths';
 import { spaceModelQueries } from '../../domain/profile-resolution/load-space-model';
 import type { SpaceModel } from '../../domain/profile-resolution/model';
-import { summarize } from '../../domain/profile-resolution/summary';
+import { evaluateSpace, type SpaceEvaluation } from '../../domain/space-evaluation/evaluate';
 import { FindingsList } from './findings-list';
 import { JoinPathCards } from './join-path-cards';
 import { ResolutionMatrix } from './resolution-matrix';
+import { SCOPE_LABELS } from './scope-labels';
 import { useSipDomain } from './sip-domain';
 import { useSpaceId } from './space-page';
+import { VerdictBanner } from './verdict-banner';
+import { formatCount } from '../../domain/profile-resolution/words';
 
 export function ProfilesTab() {
   const spaceId = useSpaceId();
@@ -25,35 +25,67 @@ export function ProfilesTab() {
   return <ProfilesView model={model.data} />;
 }
 
-/** The viewer: who is host or guest on every way in, what is wrong, and which level set each parameter. */
+const short = (id: string | undefined) => (id ? ` (${id.slice(0, 8)}…)` : '');
+
+/** passcodeMode and passcodeTimeout in force, with the level each comes from. */
+export function callProfileLine({ callProfile }: SpaceEvaluation): string {
+  const { passcodeMode, passcodeTimeout } = callProfile.resolved;
+  if (passcodeMode.value === undefined) return 'passcodeMode: set at no level (CMS documents no default; we assume required).';
+  const mode = `passcodeMode ${passcodeMode.value}, from ${SCOPE_LABELS[passcodeMode.scope]}${short(passcodeMode.profileId)}`;
+  const timeout =
+    passcodeTimeout.value === undefined
+      ? 'passcodeTimeout set at no level'
+      : `passcodeTimeout ${passcodeTimeout.value} s, from ${SCOPE_LABELS[passcodeTimeout.scope]}${short(passcodeTimeout.profileId)}`;
+  const matters = callProfile.matters.length === 0 ? ' It changes nothing here: no blank PIN shares a URI or call ID with a set PIN.' : '';
+  return `${mode}; ${timeout}.${matters}`;
+}
+
+/** The space's own defaultLayout beside the defaultLayouts its callLegProfiles put in force. */
+export function layoutLine({ defaultLayout, paths }: SpaceEvaluation): string {
+  const inForce = [...new Set(paths.map((p) => (p.resolved.defaultLayout.value === undefined ? undefined : String(p.resolved.defaultLayout.value))))].filter(
+    (v): v is string => v !== undefined,
+  );
+  const profiles = inForce.length === 0 ? 'no callLegProfile sets defaultLayout' : `callLegProfiles give defaultLayout ${inForce.join(', ')} on its ways in`;
+  return `Layout: the space's own defaultLayout is ${defaultLayout ?? 'not set'}; ${profiles}.`;
+}
+
+/** The viewer: the verdict, who is host or guest on every way in, what is wrong, and which level set each parameter. */
 export function ProfilesView({ model }: { model: SpaceModel }) {
-  const paths = useMemo(() => joinPaths(model), [model]);
-  const summary = useMemo(() => summarize(model, paths), [model, paths]);
-  const found = useMemo(() => findingsOf(model, paths), [model, paths]);
+  const evaluation = evaluateSpace(model);
+  const { paths, findings, summary, verdict } = evaluation;
   const [domain, setDomain] = useSipDomain();
 
   return (
     <Stack spacing={3}>
       <Paper variant="outlined" sx={{ p: 2 }}>
-        <Typography variant="overline" component="h2" color="text.secondary">
-          Summary
-        </Typography>
-        <Typography variant="h6" component="p" data-testid="space-summary">
-          {summary}
-        </Typography>
+        <Stack spacing={1}>
+          <Typography variant="overline" component="h2" color="text.secondary">
+            Summary
+          </Typography>
+          <Typography variant="h6" component="p" data-testid="space-summary">
+            {summary}
+          </Typography>
+          <VerdictBanner verdict={verdict} />
+          <Typography variant="body2" data-testid="call-profile-line">
+            {callProfileLine(evaluation)}
+          </Typography>
+          <Typography variant="body2" data-testid="layout-line">
+            {layoutLine(evaluation)}
+          </Typography>
+        </Stack>
       </Paper>
 
       <Stack spacing={1} component="section" aria-labelledby="findings-heading">
         <Typography variant="h6" component="h2" id="findings-heading">
-          Findings ({found.length})
+          Findings ({formatCount(findings.length)})
         </Typography>
-        <FindingsList findings={found} paths={paths} spaceId={model.space.id} />
+        <FindingsList findings={findings} paths={paths} spaceId={model.space.id} />
       </Stack>
 
       <Stack spacing={1} component="section" aria-labelledby="ways-heading">
         <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
           <Typography variant="h6" component="h2" id="ways-heading" sx={{ flexGrow: 1 }}>
-            Ways in ({paths.length})
+            Ways in ({formatCount(paths.length)})
           </Typography>
           <TextField
             size="small"
@@ -63,7 +95,7 @@ export function ProfilesView({ model }: { model: SpaceModel }) {
             onChange={(e) => setDomain(e.target.value)}
           />
         </Stack>
-        <JoinPathCards model={model} paths={paths} domain={domain} />
+        <JoinPathCards evaluation={evaluation} domain={domain} />
       </Stack>
 
       <Stack spacing={1} component="section" aria-labelledby="matrix-heading">

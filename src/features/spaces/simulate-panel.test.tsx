@@ -71,18 +71,26 @@ describe('SimulatePanel', () => {
     await user.click(await screen.findByRole('button', { name: 'guestpin.space · blank PIN (#)' }));
     expect((screen.getByLabelText('PIN') as HTMLInputElement).value).toBe('#');
     await user.type(screen.getByLabelText('Participant name'), 'Guest Gina');
+    expect((await screen.findByTestId('dial-prediction')).textContent).toBe(
+      'Predicted: Space URI guestpin.space, as a guest. A PIN is asked on guestpin.space; # alone is a blank PIN, which joins Space URI guestpin.space. ' +
+        'With passcodeMode timeout (from the space level), 5 s of silence would do the same. Waits in the lobby, without audio or video from the others, until a host joins. ' +
+        'When the last host leaves, goes back to the lobby.',
+    );
     await user.click(screen.getByRole('button', { name: 'Dial' }));
     const guestRow = await rowOf('Guest Gina');
     expect(within(guestRow).getByText('Guest')).toBeTruthy();
     expect(within(guestRow).getByText('Lobby')).toBeTruthy();
     expect(await screen.findByText(/waiting in the lobby/)).toBeTruthy();
-    expect(screen.getByText(/passcodeMode timeout/)).toBeTruthy();
+    const joined = await screen.findByTestId('joined');
+    expect(joined.textContent).toContain('With passcodeMode timeout (from the space level), 5 s of silence would do the same.');
+    expect(within(joined).getByText('As predicted: Space URI guestpin.space, guest.')).toBeTruthy();
     expect(await legDeactivated('Guest Gina')).toBe('true');
 
     await user.clear(screen.getByLabelText('Participant name'));
     await user.type(screen.getByLabelText('Participant name'), 'Host Hugo');
     await user.clear(screen.getByLabelText('PIN'));
     await user.type(screen.getByLabelText('PIN'), '1234');
+    expect(screen.getByTestId('dial-prediction').textContent).toContain('Access method guestpin.space (call ID 889, PIN 1234), as a host.');
     await user.click(screen.getByRole('button', { name: 'Dial' }));
     const hostRow = await rowOf('Host Hugo');
     expect(within(hostRow).getByText('Host')).toBeTruthy();
@@ -110,8 +118,23 @@ describe('SimulatePanel', () => {
     await user.clear(screen.getByLabelText('URI'));
     await user.type(screen.getByLabelText('URI'), 'nowhere.space');
     await user.click(screen.getByRole('button', { name: 'Dial' }));
+    expect(screen.getByTestId('dial-prediction').textContent).toBe(
+      'Predicted: No way into “Guest/Host PIN” answers nowhere.space: CMS routes the call to another space, if one has it.',
+    );
     await waitFor(() => expect(describedText(screen.getByLabelText('URI'))).toMatch(/No space answers nowhere\.space/));
     expect(screen.getByLabelText('PIN').getAttribute('aria-invalid')).toBe('false');
+  });
+
+  it('checks the form before anything is sent: a call ID is digits, a PIN digits ended by #', async () => {
+    const user = userEvent.setup();
+    renderPanel(LAB.coSpaces.guestPin);
+    await user.click(await screen.findByRole('button', { name: 'Call ID' }));
+    await user.type(screen.getByLabelText('Call ID'), '18a');
+    await user.type(screen.getByLabelText('PIN'), '12*');
+    await user.click(screen.getByRole('button', { name: 'Dial' }));
+    await waitFor(() => expect(describedText(screen.getByLabelText('Call ID'))).toBe('A call ID is digits only.'));
+    expect(describedText(screen.getByLabelText('PIN'))).toBe('A PIN is digits only, ended by #.');
+    expect(requests.filter((r) => r.startsWith('POST'))).toEqual([]);
   });
 
   it('signs a member in as the host from the space’s members', async () => {

@@ -19,6 +19,7 @@ import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import type { AccessMethod, CoSpaceUser } from '../../api/params/schemas';
 import { RawXmlButton, RawXmlPanel, RawXmlToggle } from '../../components/raw-xml';
 import { spaceModelQueries } from '../../domain/profile-resolution/load-space-model';
+import { ownerMember } from '../../domain/profile-resolution/findings-members';
 import type { SpaceModel } from '../../domain/profile-resolution/model';
 import { referencedProfiles, type ProfileUse } from './profile-refs';
 import { formatParamValue } from './scope-labels';
@@ -83,6 +84,23 @@ export function ProfileRef({ model, kind, id }: { model: SpaceModel; kind: 'call
   );
 }
 
+function owner(model: SpaceModel): ReactNode {
+  const { ownerJid, ownerId } = model.space;
+  if (!ownerJid && !ownerId) return none;
+  const member = ownerMember(model);
+  return (
+    <span>
+      {ownerJid ?? ownerId}{' '}
+      <Chip
+        size="small"
+        variant="outlined"
+        color={member ? 'success' : 'warning'}
+        label={member ? 'a member of the space' : 'not a member: no member way in of their own'}
+      />
+    </span>
+  );
+}
+
 function Properties({ model }: { model: SpaceModel }) {
   const { space, tenant } = model;
   const yesNo = (value: boolean | undefined, unset = 'not set') => (value === undefined ? unset : value ? 'yes' : 'no');
@@ -105,7 +123,7 @@ function Properties({ model }: { model: SpaceModel }) {
     ['callLegProfile', <ProfileRef key="clp" model={model} kind="callLegProfile" id={space.callLegProfile} />],
     ['callProfile', <ProfileRef key="cp" model={model} kind="callProfile" id={space.callProfile} />],
     ['Non-member access', yesNo(space.nonMemberAccess, 'not set (CMS default: allowed)')],
-    ['Owner', space.ownerJid ?? none],
+    ['Owner', owner(model)],
     ['Default layout', space.defaultLayout ?? none],
     ['Additional access methods', String(model.accessMethods.length)],
     ['Members', String(model.members.length)],

@@ -16,6 +16,7 @@ import { spaceLink } from '../../lib/wizard-links';
 import { ExactLookup } from './exact-lookup';
 import { flattenPages, spaceListQuery } from './space-list-query';
 import { SpaceTable } from './space-table';
+import { formatCount } from '../../domain/profile-resolution/words';
 
 /**
  * Spaces as the CMS web admin lists them, as one long virtualized list. Pages are fetched as the
@@ -59,8 +60,8 @@ export function SpacesPage() {
   );
 
   const counted = list.isSuccess
-    ? `${total.toLocaleString()} ${total === 1 ? 'space' : 'spaces'}${filter ? ` matching “${filter}”` : ''}${
-        rows.length < total ? ` · ${rows.length.toLocaleString()} loaded` : ''
+    ? `${formatCount(total)} ${total === 1 ? 'space' : 'spaces'}${filter ? ` matching “${filter}”` : ''}${
+        rows.length < total ? ` · ${formatCount(rows.length)} loaded` : ''
       }`
     : '';
 

@@ -7,64 +7,67 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Collapse from '@mui/material/Collapse';
 import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { spaceQueries } from '../../api/resources/spaces';
-import { XmlBlock } from '../../components/xml-block';
+import { useQuery } from '@tanstack/react-query';
+import { Link as RouterLink } from 'react-router';
+import { apiPath } from '../../api/transport/client';
+import { RawXmlToggle } from '../../components/raw-xml';
+import { spaceModelQueries } from '../../domain/profile-resolution/load-space-model';
+import type { Finding } from '../../domain/profile-resolution/model';
+import { checklistOf, type CheckStatus, type CheckStep, type Checklist as ChecklistModel } from '../../domain/space-evaluation/checklist';
+import { evaluateSpace } from '../../domain/space-evaluation/evaluate';
+import { wizardLink } from '../../lib/wizard-links';
 import { useSpaceId } from './space-page';
-import { runChecklist, type CheckExchange, type CheckStatus, type CheckStep } from './troubleshoot';
-
-export const checklistQuery = (spaceId: string) =>
-  queryOptions({
-    queryKey: [...spaceQueries.detail(spaceId).queryKey, 'troubleshoot'] as const,
-    queryFn: ({ signal }) => runChecklist(spaceId, undefined, signal),
-  });
+import { VerdictBanner } from './verdict-banner';
 
 const STATUS: Record<CheckStatus, { icon: typeof CheckCircleIcon; color: 'success' | 'error' | 'warning' | 'info'; word: string }> = {
   pass: { icon: CheckCircleIcon, color: 'success', word: 'Pass' },
   fail: { icon: ErrorIcon, color: 'error', word: 'Fail' },
   warn: { icon: WarningIcon, color: 'warning', word: 'Check' },
-  info: { icon: InfoIcon, color: 'info', word: 'Info' },
+  info: { icon: InfoIcon, color: 'info', word: 'Note' },
 };
 
 export function TroubleshootTab() {
   const spaceId = useSpaceId();
-  const checklist = useQuery(checklistQuery(spaceId));
+  const model = useQuery(spaceModelQueries.detail(spaceId));
   return (
     <Stack spacing={2}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
         <Typography sx={{ flexGrow: 1 }} color="text.secondary">
-          The guide's checklist, run against CMS: call profiles, call leg profiles, the space (then its tenant and the system), its access methods.
+          The guide's checklist, from what CMS holds now: call profiles, call leg profiles, the space (then its tenant and the system), its
+          access methods, its members; then one verdict, the same as on the Profiles tab.
         </Typography>
-        <Button startIcon={<RefreshIcon />} onClick={() => void checklist.refetch()} disabled={checklist.isFetching}>
-          Run again
+        <Button startIcon={<RefreshIcon />} onClick={() => void model.refetch()} disabled={model.isFetching}>
+          Read CMS again
         </Button>
       </Stack>
-      {checklist.isFetching && <LinearProgress aria-label="Running the checklist" />}
-      {checklist.isError && <Alert severity="error">{checklist.error.message}</Alert>}
-      {checklist.data && <Checklist steps={checklist.data} />}
+      {model.isFetching && <LinearProgress aria-label="Reading the space, its profiles, access methods and members" />}
+      {model.isError && <Alert severity="error">{model.error.message}</Alert>}
+      {model.data && <Checklist checklist={checklistOf(evaluateSpace(model.data))} spaceId={spaceId} />}
     </Stack>
   );
 }
 
-export function Checklist({ steps }: { steps: readonly CheckStep[] }) {
+export function Checklist({ checklist, spaceId }: { checklist: ChecklistModel; spaceId: string }) {
   return (
-    <Stack component="ol" spacing={2} aria-label="Checklist" sx={{ listStyle: 'none', p: 0, m: 0 }}>
-      {steps.map((step, i) => (
-        <li key={step.id} data-step={step.id} data-status={step.status}>
-          <StepView step={step} number={i + 1} />
-        </li>
-      ))}
+    <Stack spacing={2}>
+      <Stack component="ol" spacing={2} aria-label="Checklist" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+        {checklist.steps.map((step, i) => (
+          <li key={step.id} data-step={step.id} data-status={step.status}>
+            <StepView step={step} number={i + 1} spaceId={spaceId} />
+          </li>
+        ))}
+      </Stack>
+      <VerdictBanner verdict={checklist.verdict} />
     </Stack>
   );
 }
 
-function StepView({ step, number }: { step: CheckStep; number: number }) {
+function StepView({ step, number, spaceId }: { step: CheckStep; number: number; spaceId: string }) {
   const { icon: Icon, color, word } = STATUS[step.status];
   return (
     <Paper variant="outlined" sx={{ p: 2, borderLeft: 4, borderLeftColor: `${color}.main` }}>
@@ -82,45 +85,43 @@ function StepView({ step, number }: { step: CheckStep; number: number }) {
               {sentence}
             </Typography>
           ))}
-          <Requests exchanges={step.exchanges} />
+          {step.findings.map((finding) => (
+            <StepFinding key={finding.id} finding={finding} spaceId={spaceId} />
+          ))}
+          <Requests paths={step.requests} />
         </Stack>
       </Stack>
     </Paper>
   );
 }
 
-function Requests({ exchanges }: { exchanges: readonly CheckExchange[] }) {
+function StepFinding({ finding, spaceId }: { finding: Finding; spaceId: string }) {
   return (
-    <Stack spacing={0.5}>
-      {exchanges.map((exchange, i) => (
-        <RequestView key={`${exchange.path}-${i}`} exchange={exchange} />
-      ))}
-    </Stack>
+    <Alert severity={finding.severity} variant="outlined" data-finding={finding.id}>
+      <strong>{finding.title}.</strong> {finding.explanation}
+      {finding.fix && (
+        <Box component="span" sx={{ display: 'block', mt: 0.5 }}>
+          <Link component={RouterLink} to={wizardLink({ scenario: finding.fix.scenario, step: finding.fix.step, spaceId })}>
+            Fix: {finding.fix.label}
+          </Link>
+        </Box>
+      )}
+    </Alert>
   );
 }
 
-function RequestView({ exchange }: { exchange: CheckExchange }) {
-  const [open, setOpen] = useState(false);
-  const ok = exchange.status !== undefined && exchange.status < 300;
+/** The GETs the guide makes for the step, each showing what CMS answers now. */
+function Requests({ paths }: { paths: readonly string[] }) {
   return (
-    <Box>
-      <Button
-        size="small"
-        onClick={() => setOpen(!open)}
-        aria-expanded={open}
-        sx={{ textTransform: 'none', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12, justifyContent: 'flex-start' }}
-        color={ok ? 'inherit' : 'error'}
-      >
-        {open ? '▾' : '▸'} {exchange.method} {exchange.path} → {exchange.status ?? 'no answer'}
-      </Button>
-      <Collapse in={open} unmountOnExit>
-        {exchange.error && (
-          <Alert severity={ok ? 'info' : 'error'} sx={{ mb: 1 }}>
-            {exchange.error}
-          </Alert>
-        )}
-        <XmlBlock text={exchange.text} label={`XML of ${exchange.method} ${exchange.path}`} />
-      </Collapse>
-    </Box>
+    <Stack component="ul" spacing={0.5} aria-label="Requests" sx={{ listStyle: 'none', p: 0, m: 0 }}>
+      {paths.map((path) => (
+        <li key={path}>
+          <Typography component="code" variant="body2" sx={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 }}>
+            GET {apiPath(path)}
+          </Typography>
+          <RawXmlToggle path={path} what={`GET ${apiPath(path)}`} />
+        </li>
+      ))}
+    </Stack>
   );
 }

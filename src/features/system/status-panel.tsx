@@ -16,6 +16,7 @@ import Typography from '@mui/material/Typography';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { systemQueries } from '../../api/resources/system';
+import { formatCount } from '../../domain/profile-resolution/words';
 
 /** TanStack Query pauses intervals while the tab is hidden, and the page's unmount stops them. */
 const REFRESH_MS = 30_000;
@@ -89,7 +90,7 @@ export function StatusPanel() {
       )}
 
       <Typography variant="subtitle1" component="h3" sx={{ mt: 3 }}>
-        Call bridges {bridges.data ? `(${bridges.data.total})` : ''}
+        Call bridges {bridges.data ? `(${formatCount(bridges.data.total)})` : ''}
       </Typography>
       {bridges.isError && <Alert severity="error">CMS did not list its call bridges: {bridges.error.message}</Alert>}
       {bridges.data && bridges.data.items.length === 0 && (

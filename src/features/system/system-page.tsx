@@ -2,6 +2,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { GlobalProfiles } from './global-profiles';
 import { StatusPanel } from './status-panel';
+import { TenantProfiles } from './tenant-profiles';
 
 export function SystemPage() {
   return (
@@ -11,6 +12,7 @@ export function SystemPage() {
       </Typography>
       <StatusPanel />
       <GlobalProfiles />
+      <TenantProfiles />
     </Stack>
   );
 }
