@@ -2,13 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCmsHandlers } from '../src/mocks/cms/handlers';
 import { createMockCms, type MockCms } from '../src/mocks/cms/mock-cms';
 import { handleWithMsw } from '../src/mocks/cms/server';
+import { REQUESTED_BY } from '../src/api/wire/requested-by';
 import type { AccessLog } from './access-log';
 import type { ProxyConfig, Target } from './config';
 import { allowedHostSet, checkApiTarget, FORWARDED_METHODS, hostAllowed, sameOrigin } from './guards';
 import { createCmsUpstream, type CmsUpstream, UpstreamError } from './upstream';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-export const REQUESTED_BY = 'cms-access-studio';
 const TARGET_HEADER = 'x-cms-target';
 
 class RequestRefused extends Error {

@@ -4,6 +4,7 @@ import { LAYOUTS } from '../api/params/layouts';
 import type { ParamDef } from '../api/params/param-def';
 import type { ParamValues } from '../api/params/schema';
 import type { WizardScenarioId, WizardStepId } from '../lib/wizard-links';
+import { GUID_PATTERN, isGuid } from '../api/wire/ids';
 
 /**
  * The guest/host wizards' form schema (issue 4): one zod schema per step, merged per scenario with
@@ -29,7 +30,6 @@ import type { WizardScenarioId, WizardStepId } from '../lib/wizard-links';
 // ---------------------------------------------------------------------------------------------
 // Field building blocks
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const URI_USER_PART = /^[^\s@:;<>"]+$/;
 
 /**
@@ -61,7 +61,7 @@ export function normalizeUri(text: string): { uri: string; note?: string } {
 }
 
 const idField = (what: string) =>
-  z.string({ error: `Choose ${what}.` }).trim().regex(GUID, { error: `Choose ${what}.` });
+  z.string({ error: `Choose ${what}.` }).trim().regex(GUID_PATTERN, { error: `Choose ${what}.` });
 
 /** A URI user part; a typed `user@domain` (or `sip:`) is normalised by `normalizeUri` first. */
 const uriField = (what: string) =>
@@ -133,7 +133,7 @@ function paramValueSchema(name: string, def: ParamDef): z.ZodType {
     case 'enum':
       return z.enum(def.values as [string, ...string[]], { error: `${name} must be one of: ${def.values.join(', ')}.` });
     case 'id':
-      return z.string().trim().regex(GUID, { error: `${name} must be an object id (a GUID).` });
+      return z.string().trim().regex(GUID_PATTERN, { error: `${name} must be an object id (a GUID).` });
     case 'string':
       return def.maxLength === undefined
         ? z.string()
@@ -196,7 +196,7 @@ export const profilesStepSchema = z.object({
       tenantId: z.string().trim().optional(),
     })
     .superRefine((value, ctx) => {
-      if (value.guestScope === 'tenant' && !GUID.test(value.tenantId ?? '')) {
+      if (value.guestScope === 'tenant' && !isGuid(value.tenantId ?? '')) {
         ctx.addIssue({ code: 'custom', path: ['tenantId'], message: 'Choose the tenant the guest profile is attached to.' });
       }
     }),

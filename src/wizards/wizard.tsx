@@ -38,6 +38,7 @@ import { ProfilesStep } from './steps/profiles-step';
 import { SpaceStep } from './steps/space-step';
 import { WizardContext, type WizardContextValue } from './wizard-context';
 import { defaultValues, stepFields, stepsFor, wizardSchemas, type WizardInput } from './wizard-schema';
+import { isGuid } from '../api/wire/ids';
 
 const STEP_TITLES: Record<WizardStepId, string> = {
   profiles: 'Profiles',
@@ -48,7 +49,6 @@ const STEP_TITLES: Record<WizardStepId, string> = {
   review: 'Review and apply',
 };
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FALLBACK_BASE_URL = 'https://cms.example.com:445';
 const KEEP_WHEN_EDITED = new Set(['profiles.guest', 'profiles.host', 'callProfile', 'members']);
 
@@ -99,7 +99,7 @@ export function Wizard({ scenario, spaceId, initialStep }: WizardProps) {
   // --- the existing space: read it and fill the form with what it holds ---
   const spaceMode = useWatch({ control, name: 'space.mode' }) as string | undefined;
   const pickedId = useWatch({ control, name: 'space.id' }) as string | undefined;
-  const wanted = spaceMode === 'existing' && typeof pickedId === 'string' && GUID.test(pickedId) ? pickedId.toLowerCase() : undefined;
+  const wanted = spaceMode === 'existing' && typeof pickedId === 'string' && isGuid(pickedId) ? pickedId.toLowerCase() : undefined;
   const [read, setRead] = useState<SpaceRead | undefined>();
   useEffect(() => {
     if (!wanted) return;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { basicAuthHeader, type CredentialsProvider } from './credentials';
 import { CmsError, parseFailureDetails, type CmsFailure, type HttpMethod } from './errors';
 import { encodeParams, type WireParams } from '../wire/form-encoding';
+import { REQUESTED_BY, REQUESTED_BY_HEADER } from '../wire/requested-by';
 import { attribute, children, flatten, parseXml, XmlFormatError, type XmlDocument, type XmlNode } from '../wire/xml';
 
 export type { HttpMethod } from './errors';
@@ -83,7 +84,6 @@ export interface CmsClient {
 }
 
 export const API_PREFIX = '/api/v1';
-export const REQUESTED_BY = 'cms-access-studio';
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
 
@@ -188,7 +188,7 @@ export function createCmsClient(options: CmsClientOptions = {}): CmsClient {
         return error;
       };
 
-      const headers = new Headers({ Accept: 'text/xml', ...options.headers?.(), 'X-Requested-By': REQUESTED_BY });
+      const headers = new Headers({ Accept: 'text/xml', ...options.headers?.(), [REQUESTED_BY_HEADER]: REQUESTED_BY });
       const credentials = options.credentials?.();
       if (credentials) headers.set('Authorization', basicAuthHeader(credentials));
       if (form !== undefined) headers.set('Content-Type', 'application/x-www-form-urlencoded');

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { expandMapping, mappingSyntaxError, type NewBulkParameterSetForm } from '../../api/resources/bulk';
+import { GUID_PATTERN } from '../../api/wire/ids';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const profileRef = z.union([z.literal(''), z.string().regex(GUID, { error: 'Pick a profile from the list.' })]);
+const profileRef = z.union([z.literal(''), z.string().regex(GUID_PATTERN, { error: 'Pick a profile from the list.' })]);
 const index = (label: string) =>
   z
     .string()

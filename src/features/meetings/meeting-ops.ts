@@ -1,7 +1,7 @@
 import { expandMapping } from '../../api/resources/bulk';
 import { createCall, createCallLeg, deleteCall, listAllCalls } from '../../api/resources/calls';
 import { CmsError } from '../../api/transport/errors';
-import { MASK } from '../../api/transport/exchange-log';
+import { MASK } from '../../api/wire/secrets';
 import type { Call, CoSpace, CospaceBulkParameterSet } from '../../api/params/schemas';
 import { getSpace, updateSpace } from '../../api/resources/spaces';
 import { meetingRegistry, type MeetingRecord } from './meeting-registry';

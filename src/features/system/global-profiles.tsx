@@ -21,9 +21,9 @@ import { callProfileQueries } from '../../api/resources/call-profiles';
 import type { CallLegProfile, CallProfile } from '../../api/params/schemas';
 import { systemQueries, updateSystemProfiles } from '../../api/resources/system';
 import { countCallLegProfileReach, countCallProfileReach, type Reach } from './reach';
+import { GUID_PATTERN } from '../../api/wire/ids';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const profileRef = z.union([z.literal(''), z.string().regex(GUID, { error: 'Pick a profile from the list.' })]);
+const profileRef = z.union([z.literal(''), z.string().regex(GUID_PATTERN, { error: 'Pick a profile from the list.' })]);
 
 /** The form is the PUT's input: '' unsets the global profile, an id sets it. */
 export const globalProfilesSchema = z.object({ callLegProfile: profileRef, callProfile: profileRef });
