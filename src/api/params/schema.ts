@@ -61,7 +61,9 @@ export function parseFormValue(def: ParamDef, raw: string): FormValueResult {
     case 'id':
       return isGuid(raw) ? { ok: true, value: raw.toLowerCase() } : { ok: false, error: 'invalidValue' };
     case 'uriUserPart':
-      return /^[^\s@:;<>"]+$/.test(raw) ? { ok: true, value: raw } : { ok: false, error: 'invalidValue' };
+      if (!/^[^\s@:;<>"]+$/.test(raw)) return { ok: false, error: 'invalidValue' };
+      if (def.maxLength !== undefined && raw.length > def.maxLength) return { ok: false, error: 'valueTooLong' };
+      return { ok: true, value: raw };
     case 'string':
       if (def.maxLength !== undefined && raw.length > def.maxLength) return { ok: false, error: 'valueTooLong' };
       return { ok: true, value: raw };

@@ -1,0 +1,71 @@
+import type { accessMethodParams } from '../params/access-method';
+import type { callParams } from '../params/call';
+import type { callLegParams } from '../params/call-leg';
+import type { callLegProfileParams } from '../params/call-leg-profile';
+import type { callProfileParams } from '../params/call-profile';
+import type { coSpaceParams } from '../params/co-space';
+import type { coSpaceUserParams } from '../params/co-space-user';
+import type { cospaceBulkParameterSetParams } from '../params/cospace-bulk-parameter-set';
+import type { cospaceBulkSyncParams } from '../params/cospace-bulk-sync';
+import type { ParamTable } from '../params/param-def';
+import type { systemProfilesParams } from '../params/system-profiles';
+import type { tenantParams } from '../params/tenant';
+import type { CreateForm, WriteForm } from '../params/write-form';
+
+/**
+ * Every write the studio makes, as data: which object, which body, and for a PUT what the changed
+ * fields held before. Screens and the wizard build operations; `runOperation` sends one through the
+ * resource functions; `operation-facts.ts` tells an engine what each one touches and how to undo it.
+ */
+
+/** The id of an object another operation of the same run creates: filled in from its `Location`. */
+export interface CreatedRef {
+  readonly ref: string;
+}
+
+/** An object id CMS already has, or the id an earlier POST of the run creates. */
+export type Ref = string | CreatedRef;
+
+export function isCreatedRef(value: unknown): value is CreatedRef {
+  return typeof value === 'object' && value !== null && typeof (value as { ref?: unknown }).ref === 'string';
+}
+
+type IdKey<T extends ParamTable> = { [K in keyof T & string]: T[K] extends { type: 'id' } ? K : never }[keyof T & string];
+
+/** A form whose object-id parameters may also name an object created earlier in the run. */
+export type WithRefs<T extends ParamTable, F> = { [K in keyof F]: K extends IdKey<T> ? F[K] | CreatedRef : F[K] };
+
+type Put<T extends ParamTable> = { form: WithRefs<T, WriteForm<T>>; before: WriteForm<T> };
+type Post<T extends ParamTable> = { form: WithRefs<T, CreateForm<T>> };
+
+/** The operations by name, with what each carries besides `op`. */
+export interface OperationMap {
+  createSpace: Post<typeof coSpaceParams>;
+  updateSpace: { space: Ref } & Put<typeof coSpaceParams>;
+  deleteSpace: { space: Ref };
+  createAccessMethod: { space: Ref } & Post<typeof accessMethodParams>;
+  updateAccessMethod: { space: Ref; accessMethod: Ref } & Put<typeof accessMethodParams>;
+  deleteAccessMethod: { space: Ref; accessMethod: Ref };
+  createSpaceMember: { space: Ref } & Post<typeof coSpaceUserParams>;
+  updateSpaceMember: { space: Ref; member: Ref } & Put<typeof coSpaceUserParams>;
+  deleteSpaceMember: { space: Ref; member: Ref };
+  createCallLegProfile: Post<typeof callLegProfileParams>;
+  deleteCallLegProfile: { callLegProfile: Ref };
+  createCallProfile: Post<typeof callProfileParams>;
+  deleteCallProfile: { callProfile: Ref };
+  updateTenant: { tenant: Ref } & Put<typeof tenantParams>;
+  updateSystemProfiles: Put<typeof systemProfilesParams>;
+  createCall: Post<typeof callParams>;
+  deleteCall: { call: Ref };
+  createCallLeg: { call: Ref } & Post<typeof callLegParams>;
+  deleteCallLeg: { callLeg: Ref };
+  createBulkParameterSet: Post<typeof cospaceBulkParameterSetParams>;
+  deleteBulkParameterSet: { set: Ref };
+  startBulkSync: Post<typeof cospaceBulkSyncParams>;
+}
+
+export type OperationName = keyof OperationMap;
+export type OperationOf<K extends OperationName> = { op: K } & OperationMap[K];
+
+/** One write, told apart by `op`: `{ op: 'createAccessMethod', space, form }`. */
+export type Operation = { [K in OperationName]: OperationOf<K> }[OperationName];
