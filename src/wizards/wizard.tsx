@@ -217,10 +217,7 @@ export function Wizard({ scenario, spaceId, initialStep }: WizardProps) {
     if (ready) reviewOnce();
   }, [ready]);
 
-  const plan = useMemo(
-    () => (review.status === 'ready' ? planWizard(review.input, review.cms, { domain: domain.trim() || DEFAULT_DOMAIN }) : undefined),
-    [review, domain],
-  );
+  const plan = useMemo(() => (review.status === 'ready' ? planWizard(review.input, review.cms) : undefined), [review]);
   const cards = useMemo(() => (review.status === 'ready' ? joinCards(review.input, domain.trim() || DEFAULT_DOMAIN) : []), [review, domain]);
 
   const goTo = async (target: number) => {

@@ -58,8 +58,15 @@ export interface FormIssue {
   message: string;
 }
 
+export interface FormOptions {
+  /** values that stand for an object id not known yet (a plan's refs); they fit any id parameter */
+  isPlaceholder?: (value: unknown) => boolean;
+  /** false: check names only, for values CMS itself holds (a PUT's previous values) */
+  checkValues?: boolean;
+}
+
 /** Every way `form` is not a body CMS takes for this table, on POST (`create`) or PUT. */
-export function formIssues(table: ParamTable, form: unknown, method: 'POST' | 'PUT'): FormIssue[] {
+export function formIssues(table: ParamTable, form: unknown, method: 'POST' | 'PUT', options: FormOptions = {}): FormIssue[] {
   if (typeof form !== 'object' || form === null || Array.isArray(form)) return [{ name: '', error: 'invalidValue', message: 'A form is a set of named values.' }];
   const issues: FormIssue[] = [];
   for (const [name, value] of Object.entries(form)) {
@@ -67,6 +74,7 @@ export function formIssues(table: ParamTable, form: unknown, method: 'POST' | 'P
     const def = Object.hasOwn(table, name) ? table[name] : undefined;
     if (!def || def.access === 'readOnly') issues.push({ name, error: 'unrecognised', message: `${name} is not a parameter CMS takes here.` });
     else if (def.putOnly && method === 'POST') issues.push({ name, error: 'unrecognised', message: `${name} can only be changed, not sent when creating.` });
+    else if (options.checkValues === false || (def.type === 'id' && options.isPlaceholder?.(value))) continue;
     else {
       const problem = valueError(def, value);
       if (problem) issues.push({ name, error: problem, message: `${name} ${formatProblem(def, problem)}.` });
@@ -81,11 +89,12 @@ export function formIssues(table: ParamTable, form: unknown, method: 'POST' | 'P
   return issues;
 }
 
-function bodySchema<F>(table: ParamTable, method: 'POST' | 'PUT') {
+/** A body schema typed `F`: `formIssues` is what proves a value is one. */
+export function bodySchema<F>(table: ParamTable, method: 'POST' | 'PUT', options: FormOptions = {}): z.ZodType<F> {
   return z
     .custom<F>((value) => typeof value === 'object' && value !== null, { error: 'A form is a set of named values.' })
     .superRefine((value, ctx) => {
-      for (const issue of formIssues(table, value, method)) ctx.addIssue({ code: 'custom', path: issue.name ? [issue.name] : [], message: issue.message });
+      for (const issue of formIssues(table, value, method, options)) ctx.addIssue({ code: 'custom', path: issue.name ? [issue.name] : [], message: issue.message });
     });
 }
 

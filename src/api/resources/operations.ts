@@ -8,9 +8,11 @@ import type { coSpaceUserParams } from '../params/co-space-user';
 import type { cospaceBulkParameterSetParams } from '../params/cospace-bulk-parameter-set';
 import type { cospaceBulkSyncParams } from '../params/cospace-bulk-sync';
 import type { ParamTable } from '../params/param-def';
+import { parseFormValue } from '../params/schema';
 import type { systemProfilesParams } from '../params/system-profiles';
 import type { tenantParams } from '../params/tenant';
 import type { CreateForm, WriteForm } from '../params/write-form';
+import { bodySchema } from '../params/write-schema';
 
 /**
  * Every write the studio makes, as data: which object, which body, and for a PUT what the changed
@@ -69,3 +71,37 @@ export type OperationOf<K extends OperationName> = { op: K } & OperationMap[K];
 
 /** One write, told apart by `op`: `{ op: 'createAccessMethod', space, form }`. */
 export type Operation = { [K in OperationName]: OperationOf<K> }[OperationName];
+
+/** Wire text of a planned form: `{name}` is a ref to what the run creates, '' unsets, the rest reads as CMS reads it. */
+const REF_TEXT = /^\{([^{}]+)\}$/;
+
+function fromWireText(table: ParamTable, fields: Readonly<Record<string, string>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, text] of Object.entries(fields)) {
+    const def = table[name];
+    const refName = REF_TEXT.exec(text)?.[1];
+    if (def?.type === 'id' && refName !== undefined) out[name] = { ref: refName };
+    else if (def && text !== '') {
+      const parsed = parseFormValue(def, text);
+      out[name] = parsed.ok ? (parsed.value ?? '') : text;
+    } else out[name] = text;
+  }
+  return out;
+}
+
+const placeholders = { isPlaceholder: isCreatedRef };
+
+/** A PUT form from wire text, checked against the table (a ref may stand for any object id). */
+export function putFormFromWire<const T extends ParamTable>(table: T, fields: Readonly<Record<string, string>>): WithRefs<T, WriteForm<T>> {
+  return bodySchema<WithRefs<T, WriteForm<T>>>(table, 'PUT', placeholders).parse(fromWireText(table, fields));
+}
+
+/** A POST form from wire text, checked against the table: the mandatory parameters must be there. */
+export function postFormFromWire<const T extends ParamTable>(table: T, fields: Readonly<Record<string, string>>): WithRefs<T, CreateForm<T>> {
+  return bodySchema<WithRefs<T, CreateForm<T>>>(table, 'POST', placeholders).parse(fromWireText(table, fields));
+}
+
+/** What a PUT's `before` holds: the values CMS had, read as CMS reads them but not judged (CMS accepted them once). */
+export function beforeFromWire<const T extends ParamTable>(table: T, fields: Readonly<Record<string, string>>): WriteForm<T> {
+  return bodySchema<WriteForm<T>>(table, 'PUT', { checkValues: false }).parse(fromWireText(table, fields));
+}

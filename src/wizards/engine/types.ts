@@ -1,3 +1,5 @@
+import type { WriteMethod } from '../../api/resources/operation-facts';
+import type { Operation } from '../../api/resources/operations';
 import type { CmsError } from '../../api/transport/errors';
 import type { AccessMethod, CallLegProfile, CallProfile, CoSpace, CoSpaceUser, SystemProfiles, Tenant } from '../../api/params/schemas';
 
@@ -48,17 +50,26 @@ export interface FieldIssue {
   message: string;
 }
 
-export interface PlannedRequest {
+/** One write of a plan: a typed operation, the key the review and the progress know it by, and the ref its POST fills. */
+export interface PlannedStep {
   /** stable within a plan: 'guestProfile', 'space', 'accessMethod', 'member:user1@…' */
   key: string;
   /** plain words: "Create the host call leg profile" */
   title: string;
-  method: 'POST' | 'PUT';
-  /** relative to /api/v1; `{ref}` is replaced by the id an earlier POST of this plan created */
+  operation: Operation;
+  /** POST: the ref name the new object's id (from Location) is stored under */
+  creates?: string;
+}
+
+/** A planned step as the review shows it: the exact request, in wire text. */
+export interface PlannedRequest {
+  key: string;
+  title: string;
+  method: WriteMethod;
+  /** relative to /api/v1; `{ref}` stands for the id an earlier POST of this plan creates */
   path: string;
   /** the exact form body: only fields that change; '' unsets; values may hold `{ref}` */
   form: Record<string, string>;
-  /** POST: the ref name the new object's id (from Location) is stored under */
   creates?: string;
   /** PUT: the previous values of exactly the fields sent ('' where previously unset) */
   restore?: Record<string, string>;
@@ -74,8 +85,10 @@ export interface JoinCard {
 }
 
 export interface WizardPlan {
+  /** what apply sends, in order */
+  steps: PlannedStep[];
+  /** the same, as the review shows them */
   requests: PlannedRequest[];
-  joinCards: JoinCard[];
   /** ids already known when planning (existing or reused objects), keyed like refs: space, guestProfile… */
   ids: Record<string, string>;
   /** plain sentences about what is reused or left alone, for the review step */
@@ -93,9 +106,9 @@ export interface ApplyOutcome {
   ok: boolean;
   /** ref → id of every object this run created */
   refs: Record<string, string>;
-  /** the requests that succeeded, in order, with `{ref}`s filled in */
-  done: Array<{ request: PlannedRequest; id?: string }>;
-  failed?: { request: PlannedRequest; error: CmsError };
+  /** the requests that succeeded, in order, as sent (`{ref}`s filled in) */
+  done: Array<{ request: PlannedRequest; operation: Operation; id?: string }>;
+  failed?: { request: PlannedRequest; operation: Operation; error: CmsError };
 }
 
 export interface RollbackResult {
