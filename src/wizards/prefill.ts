@@ -1,7 +1,8 @@
 import { coSpaceUserParams } from '../api/params/co-space-user';
 import type { WizardScenarioId } from '../lib/wizard-links';
 import type { CurrentState, SpaceSnapshot } from './engine/types';
-import { GUIDE_MEMBER_PERMISSIONS, MEMBER_PERMISSIONS, type MemberPermission } from './wizard-schema';
+import { MEMBER_PERMISSIONS, type MemberPermission } from './wizard-fields';
+import { GUIDE_MEMBER_PERMISSIONS } from './wizard-schema';
 
 type Values = Record<string, unknown>;
 

@@ -11,7 +11,7 @@ import type { CmsExchange } from '../api/transport/client';
 import { configureCmsClient } from '../api/transport/cms-client';
 import { LAB, TEST_CMS_URL, withMockCms } from '../testing/mock-cms';
 import { WizardPage } from './wizard-page';
-import { ADVANCED_CALL_LEG_PARAMS } from './wizard-schema';
+import { ADVANCED_CALL_LEG_PARAMS } from './wizard-fields';
 import { WizardsPage } from './wizards-page';
 
 const { mock, server } = withMockCms();

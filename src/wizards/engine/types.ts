@@ -1,6 +1,7 @@
 import type { WriteMethod } from '../../api/resources/operation-facts';
 import type { Operation } from '../../api/resources/operations';
 import type { CmsError } from '../../api/transport/errors';
+import type { WizardPath } from '../wizard-schema';
 import type { AccessMethod, CallLegProfile, CallProfile, CoSpace, CoSpaceUser, SystemProfiles, Tenant } from '../../api/params/schemas';
 
 type WithId<T> = T & { id: string };
@@ -44,9 +45,9 @@ export interface CurrentState {
   missing: string[];
 }
 
-/** A problem found before writing, shown on a react-hook-form field ('space.uri', 'access.passcode'…). */
+/** A problem found before writing, shown on a form field ('space.uri', 'access.passcode'…); '' is about the whole form. */
 export interface FieldIssue {
-  field: string;
+  field: WizardPath | '';
   message: string;
 }
 

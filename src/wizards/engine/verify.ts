@@ -13,7 +13,8 @@ import {
 } from '../../api/params/schemas';
 import { findSpacesByUri, listAllAccessMethods, listAllSpaceMembers } from '../../api/resources/spaces';
 import { flatten } from '../../api/wire/xml';
-import { MEMBER_PERMISSIONS, type WizardInput } from '../wizard-schema';
+import { MEMBER_PERMISSIONS } from '../wizard-fields';
+import type { WizardInput } from '../wizard-schema';
 import { sameWire, wireOf } from './desired';
 import { DEFAULT_DOMAIN, joinCards } from './join-cards';
 import type { JoinCard } from './types';

@@ -12,7 +12,8 @@ import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { userQueries } from '../../api/resources/users';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { CheckboxInput, fieldId, TextInput } from '../form-fields';
-import { MEMBER_PERMISSIONS, newMember, type MemberPermission } from '../wizard-schema';
+import { MEMBER_PERMISSIONS, type MemberPermission } from '../wizard-fields';
+import { newMember } from '../wizard-schema';
 
 const PERMISSION_LABELS: Record<MemberPermission, string> = {
   canDestroy: 'May delete the space',

@@ -30,7 +30,7 @@ import { profileFit, settingsList, shortId } from '../profile-summary';
 import type { WizardScenarioId } from '../../lib/wizard-links';
 import { useCurrentState } from '../current-state-query';
 import type { CurrentState } from '../engine/types';
-import { ADVANCED_CALL_LEG_PARAMS } from '../wizard-schema';
+import { ADVANCED_CALL_LEG_PARAMS } from '../wizard-fields';
 
 type Role = 'guest' | 'host';
 
