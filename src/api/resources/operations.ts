@@ -8,7 +8,7 @@ import type { coSpaceUserParams } from '../params/co-space-user';
 import type { cospaceBulkParameterSetParams } from '../params/cospace-bulk-parameter-set';
 import type { cospaceBulkSyncParams } from '../params/cospace-bulk-sync';
 import type { ParamTable } from '../params/param-def';
-import { parseFormValue } from '../params/schema';
+import { formatValue, parseFormValue } from '../params/schema';
 import type { systemProfilesParams } from '../params/system-profiles';
 import type { tenantParams } from '../params/tenant';
 import type { CreateForm, WriteForm } from '../params/write-form';
@@ -104,4 +104,18 @@ export function postFormFromWire<const T extends ParamTable>(table: T, fields: R
 /** What a PUT's `before` holds: the values CMS had, read as CMS reads them but not judged (CMS accepted them once). */
 export function beforeFromWire<const T extends ParamTable>(table: T, fields: Readonly<Record<string, string>>): WriteForm<T> {
   return bodySchema<WriteForm<T>>(table, 'PUT', { checkValues: false }).parse(fromWireText(table, fields));
+}
+
+/**
+ * A PUT's `before` from the object as read: what it holds for exactly the fields `form` sends
+ * ('' where unset). Write-only fields (regenerateSecret) have no before: no read shows them.
+ */
+export function beforeValues<const T extends ParamTable>(table: T, current: Readonly<Record<string, unknown>>, form: object): WriteForm<T> {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(form)) {
+    if (value === undefined || table[name]?.access === 'writeOnly') continue;
+    const was = current[name];
+    fields[name] = typeof was === 'string' || typeof was === 'number' || typeof was === 'boolean' ? formatValue(was) : '';
+  }
+  return beforeFromWire(table, fields);
 }

@@ -19,7 +19,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { bulkQueries, createBulkParameterSet, startBulkSync } from '../../api/resources/bulk';
+import { bulkQueries } from '../../api/resources/bulk';
+import { runOperation } from '../../api/resources/run-operation';
 import { callLegProfileQueries } from '../../api/resources/call-leg-profiles';
 import { callProfileQueries } from '../../api/resources/call-profiles';
 import { bulkSetSchema, emptyBulkSet, previewRow, toBulkSetForm, type BulkSetInput, type BulkSetValues } from './bulk-schema';
@@ -73,9 +74,9 @@ export function BulkSetForm({ onClose }: { onClose: () => void }) {
 
   const run = useMutation({
     mutationFn: async (v: BulkSetValues) => {
-      const setId = await createBulkParameterSet(toBulkSetForm(v));
+      const { id: setId = '' } = await runOperation({ op: 'createBulkParameterSet', form: toBulkSetForm(v) });
       await queryClient.invalidateQueries({ queryKey: bulkQueries.all() });
-      const syncId = await startBulkSync({ cospaceBulkParameterSet: setId });
+      const { id: syncId = '' } = await runOperation({ op: 'startBulkSync', form: { cospaceBulkParameterSet: setId } });
       return { setId, syncId };
     },
     onError: (error) => {

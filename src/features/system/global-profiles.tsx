@@ -19,14 +19,20 @@ import { z } from 'zod';
 import { callLegProfileQueries } from '../../api/resources/call-leg-profiles';
 import { callProfileQueries } from '../../api/resources/call-profiles';
 import type { CallLegProfile, CallProfile } from '../../api/params/schemas';
-import { systemQueries, updateSystemProfiles } from '../../api/resources/system';
+import { systemProfilesParams } from '../../api/params/system-profiles';
+import { valueProblem } from '../../api/params/write-schema';
+import { wireForm } from '../../api/resources/operation-facts';
+import type { Operation } from '../../api/resources/operations';
+import { runOperation } from '../../api/resources/run-operation';
+import { systemQueries } from '../../api/resources/system';
 import { countCallLegProfileReach, countCallProfileReach, type Reach } from './reach';
-import { GUID_PATTERN } from '../../api/wire/ids';
 
-const profileRef = z.union([z.literal(''), z.string().regex(GUID_PATTERN, { error: 'Pick a profile from the list.' })]);
+/** '' unsets the global profile, an id (checked as the table says) sets it. */
+const profileRef = (name: 'callLegProfile' | 'callProfile') =>
+  z.string().refine((id) => valueProblem(systemProfilesParams[name], id) === undefined, { error: 'Pick a profile from the list.' });
 
 /** The form is the PUT's input: '' unsets the global profile, an id sets it. */
-export const globalProfilesSchema = z.object({ callLegProfile: profileRef, callProfile: profileRef });
+export const globalProfilesSchema = z.object({ callLegProfile: profileRef('callLegProfile'), callProfile: profileRef('callProfile') });
 type Values = z.infer<typeof globalProfilesSchema>;
 type Field = keyof Values;
 const FIELDS: readonly Field[] = ['callLegProfile', 'callProfile'];
@@ -202,8 +208,13 @@ function ReviewDialog({ changes, current, labels, onClose, onSaved, onFailure }:
     enabled: changes.callProfile !== undefined,
     gcTime: 0,
   });
+  const operation: Operation = {
+    op: 'updateSystemProfiles',
+    form: changes,
+    before: Object.fromEntries(FIELDS.filter((f) => changes[f] !== undefined).map((f) => [f, current[f]])),
+  };
   const save = useMutation({
-    mutationFn: () => updateSystemProfiles(changes),
+    mutationFn: () => runOperation(operation),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: systemQueries.profiles().queryKey }),
@@ -216,7 +227,7 @@ function ReviewDialog({ changes, current, labels, onClose, onSaved, onFailure }:
   });
   const queries = { callLegProfile: legReach, callProfile: callReach };
   const counting = FIELDS.some((f) => changes[f] !== undefined && queries[f].isFetching);
-  const body = new URLSearchParams(Object.entries(changes).map(([k, v]) => [k, v ?? ''])).toString();
+  const body = new URLSearchParams(wireForm(operation)).toString();
 
   return (
     <Dialog open onClose={save.isPending ? undefined : onClose} aria-labelledby="review-profiles-title" fullWidth maxWidth="md">

@@ -16,7 +16,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { createSpace, findSpacesByUri, spaceQueries } from '../../api/resources/spaces';
+import { runOperation } from '../../api/resources/run-operation';
+import { findSpacesByUri, spaceQueries } from '../../api/resources/spaces';
 import { listAllUsers, userQueries } from '../../api/resources/users';
 import { FormText } from '../../components/form-text';
 import { createSchema, userIdOfJid, type CreateValues } from './user-id';
@@ -84,8 +85,10 @@ export function CreateSpace({ suggestedUserId, onCreated }: Props) {
   });
 
   const create = useMutation({
-    mutationFn: (values: CreateValues) =>
-      createSpace({ name: values.name, uri: values.uri, ...(values.secondaryUri === '' ? {} : { secondaryUri: values.secondaryUri }) }),
+    mutationFn: async (values: CreateValues) => {
+      const form = { name: values.name, uri: values.uri, ...(values.secondaryUri === '' ? {} : { secondaryUri: values.secondaryUri }) };
+      return (await runOperation({ op: 'createSpace', form })).id;
+    },
     onSuccess: async (id, values) => {
       await queryClient.invalidateQueries({ queryKey: spaceQueries.lists() });
       setReview(null);
