@@ -8,7 +8,7 @@ import StepButton from '@mui/material/StepButton';
 import Stepper from '@mui/material/Stepper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useEffect, useEffectEvent, useRef, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useRef, type ReactNode, type RefObject } from 'react';
 import { FormProvider } from 'react-hook-form';
 import type { WizardScenarioId, WizardStepId } from '../lib/wizard-links';
 import { ErrorSummary } from './error-summary';
@@ -25,7 +25,7 @@ import { useSpacePrefill } from './use-space-prefill';
 import { useWizardForm } from './use-wizard-form';
 import { useWizardReview } from './use-wizard-review';
 import { useWizardRun } from './use-wizard-run';
-import { useWizardSteps } from './use-wizard-steps';
+import { useWizardSteps, type WizardSteps } from './use-wizard-steps';
 import { WizardContext } from './wizard-context';
 
 const STEP_TITLES: Record<WizardStepId, string> = {
@@ -81,7 +81,6 @@ export function Wizard({ scenario, spaceId, initialStep }: WizardProps) {
     if (space.ready) reviewOnce();
   }, [space.ready]);
 
-  const { step, current } = steps;
   const reading = <Typography>Reading the space from CMS…</Typography>;
   const stepBody: Record<WizardStepId, () => ReactNode> = {
     profiles: () => <ProfilesStep />,
@@ -110,8 +109,6 @@ export function Wizard({ scenario, spaceId, initialStep }: WizardProps) {
       />
     ),
   };
-  const guide = scenarioGuide(scenario);
-
   return (
     <WizardContext.Provider
       value={{
@@ -124,54 +121,74 @@ export function Wizard({ scenario, spaceId, initialStep }: WizardProps) {
       }}
     >
       <FormProvider {...form}>
-        <Stack spacing={2}>
-          <div>
-            <Typography variant="h4" component="h1">
-              {guide.title}
-            </Typography>
-            <Typography sx={{ maxWidth: '75ch' }}>{guide.summary}</Typography>
-          </div>
-          <Stepper nonLinear activeStep={current} aria-label="Wizard steps">
-            {steps.steps.map((s, i) => (
-              <Step key={s} completed={i < current} disabled={run.locked}>
-                <StepButton id={stepId(s)} aria-controls="wizard-step-panel" onClick={() => void steps.goTo(i)}>
-                  {STEP_TITLES[s]}
-                </StepButton>
-              </Step>
-            ))}
-          </Stepper>
-          <Paper variant="outlined" id="wizard-step-panel" role="tabpanel" aria-labelledby={stepId(step)} sx={{ p: { xs: 2, md: 3 } }}>
-            <Box
-              component="form"
-              noValidate
-              aria-label={STEP_TITLES[step]}
-              onSubmit={(event) => {
-                // Enter in a text field moves on, like Next.
-                event.preventDefault();
-                if (step !== 'review') void steps.goTo(current + 1);
-              }}
-            >
-              <Stack spacing={3}>
-                <Typography ref={headingRef} tabIndex={-1} variant="h5" component="h2" sx={{ outline: 'none' }}>
-                  Step {current + 1} of {steps.steps.length}: {STEP_TITLES[step]}
-                </Typography>
-                {steps.summary > 0 && step !== 'review' && <ErrorSummary key={steps.summary} scenario={scenario} step={step} />}
-                {stepBody[step]()}
-                <Box sx={{ display: 'flex', gap: 2, justifyContent: 'space-between', pt: 1 }}>
-                  <Button startIcon={<ArrowBackIcon />} onClick={() => void steps.goTo(current - 1)} disabled={current === 0 || run.locked}>
-                    Back
-                  </Button>
-                  {step !== 'review' && (
-                    <Button type="submit" variant="contained" endIcon={<ArrowForwardIcon />} disabled={run.busy}>
-                      Next: {STEP_TITLES[steps.steps[current + 1] ?? 'review']}
-                    </Button>
-                  )}
-                </Box>
-              </Stack>
-            </Box>
-          </Paper>
-        </Stack>
+        <WizardFrame scenario={scenario} steps={steps} headingRef={headingRef} locked={run.locked} busy={run.busy}>
+          {stepBody[steps.step]()}
+        </WizardFrame>
       </FormProvider>
     </WizardContext.Provider>
+  );
+}
+
+interface FrameProps {
+  scenario: WizardScenarioId;
+  steps: WizardSteps;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  locked: boolean;
+  busy: boolean;
+  children: ReactNode;
+}
+
+/** The guide's title, the stepper and the step panel with its heading, error summary, Back and Next. */
+function WizardFrame({ scenario, steps, headingRef, locked, busy, children }: FrameProps) {
+  const { step, current } = steps;
+  const guide = scenarioGuide(scenario);
+  return (
+    <Stack spacing={2}>
+      <div>
+        <Typography variant="h4" component="h1">
+          {guide.title}
+        </Typography>
+        <Typography sx={{ maxWidth: '75ch' }}>{guide.summary}</Typography>
+      </div>
+      <Stepper nonLinear activeStep={current} aria-label="Wizard steps">
+        {steps.steps.map((s, i) => (
+          <Step key={s} completed={i < current} disabled={locked}>
+            <StepButton id={stepId(s)} aria-controls="wizard-step-panel" onClick={() => void steps.goTo(i)}>
+              {STEP_TITLES[s]}
+            </StepButton>
+          </Step>
+        ))}
+      </Stepper>
+      <Paper variant="outlined" id="wizard-step-panel" role="tabpanel" aria-labelledby={stepId(step)} sx={{ p: { xs: 2, md: 3 } }}>
+        <Box
+          component="form"
+          noValidate
+          aria-label={STEP_TITLES[step]}
+          onSubmit={(event) => {
+            // Enter in a text field moves on, like Next.
+            event.preventDefault();
+            if (step !== 'review') void steps.goTo(current + 1);
+          }}
+        >
+          <Stack spacing={3}>
+            <Typography ref={headingRef} tabIndex={-1} variant="h5" component="h2" sx={{ outline: 'none' }}>
+              Step {current + 1} of {steps.steps.length}: {STEP_TITLES[step]}
+            </Typography>
+            {steps.summary > 0 && step !== 'review' && <ErrorSummary key={steps.summary} scenario={scenario} step={step} />}
+            {children}
+            <Box sx={{ display: 'flex', gap: 2, justifyContent: 'space-between', pt: 1 }}>
+              <Button startIcon={<ArrowBackIcon />} onClick={() => void steps.goTo(current - 1)} disabled={current === 0 || locked}>
+                Back
+              </Button>
+              {step !== 'review' && (
+                <Button type="submit" variant="contained" endIcon={<ArrowForwardIcon />} disabled={busy}>
+                  Next: {STEP_TITLES[steps.steps[current + 1] ?? 'review']}
+                </Button>
+              )}
+            </Box>
+          </Stack>
+        </Box>
+      </Paper>
+    </Stack>
   );
 }
