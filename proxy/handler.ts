@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCmsHandlers } from '../src/mocks/cms/handlers';
 import { createMockCms, type MockCms } from '../src/mocks/cms/mock-cms';
 import { handleWithMsw } from '../src/mocks/cms/server';
+import { REQUESTED_BY } from '../src/api/wire/requested-by';
 import type { AccessLog } from './access-log';
 import type { ProxyConfig, Target } from './config';
 import { JOURNAL_PREFIX } from '../src/api/wire/journal-contract';
@@ -10,7 +11,6 @@ import { allowedHostSet, checkApiTarget, FORWARDED_METHODS, hostAllowed, sameOri
 import { createCmsUpstream, type CmsUpstream, UpstreamError } from './upstream';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-export const REQUESTED_BY = 'cms-access-studio';
 const TARGET_HEADER = 'x-cms-target';
 
 class RequestRefused extends Error {

@@ -1,4 +1,4 @@
-const SECRET_NAMES = /^(passcode|secret|password|pin|authorization)$/i;
+import { isSecretParam, MASK } from '../src/api/wire/secrets';
 
 /** Masks secret values in a query or form string the way CMS's own API trace does (`passcode=*****`). */
 export function maskParams(text: string): string {
@@ -9,6 +9,6 @@ export function maskParams(text: string): string {
     } catch {
       // an undecodable name is logged as sent
     }
-    return SECRET_NAMES.test(decoded) ? `${name}=*****` : whole;
+    return isSecretParam(decoded) ? `${name}=${MASK}` : whole;
   });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REQUESTED_BY } from '../../src/api/transport/client';
+import { REQUESTED_BY } from '../../src/api/wire/requested-by';
 import { basicAuthHeader } from '../../src/api/transport/credentials';
 import { callLegProfileSchema, coSpaceSchema } from '../../src/api/params/schemas';
 import { children, flatten, parseXml } from '../../src/api/wire/xml';

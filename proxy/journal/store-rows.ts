@@ -7,7 +7,7 @@ import {
   runStateSchema,
   type SpaceRef,
 } from '../../src/api/wire/journal-contract';
-import type { JsonValue } from '../../src/api/wire/secret-params';
+import type { JsonValue } from '../../src/api/wire/secrets';
 import { z } from 'zod';
 import { numberOf, optionalNumber, optionalText, textOf, type SqlRow, type SqlSession } from './sql-driver';
 

@@ -1,14 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLimiter, mapLimited } from './limit';
 
+// Each task holds its slot for one timer tick; the ticks go off on a fake clock.
+beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout'] }));
+afterEach(() => vi.useRealTimers());
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+/** Settles `work`, running every timer it waits on. */
+async function settle<T>(work: Promise<T>): Promise<T> {
+  await vi.runAllTimersAsync();
+  return work;
+}
 
 describe('createLimiter', () => {
   it('never runs more than the limit at once, and runs everything', async () => {
     const limiter = createLimiter(3);
     let running = 0;
     let peak = 0;
-    const results = await Promise.all(
+    const results = await settle(Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         limiter.run(async () => {
           running++;
@@ -18,7 +27,7 @@ describe('createLimiter', () => {
           return i * 2;
         }),
       ),
-    );
+    ));
     expect(peak).toBe(3);
     expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i * 2));
     expect(limiter.active).toBe(0);
@@ -47,12 +56,14 @@ describe('createLimiter', () => {
     const limiter = createLimiter(0);
     let running = 0;
     let peak = 0;
-    await mapLimited([1, 2, 3], 0, async () => {
-      running++;
-      peak = Math.max(peak, running);
-      await tick();
-      running--;
-    });
+    await settle(
+      mapLimited([1, 2, 3], 0, async () => {
+        running++;
+        peak = Math.max(peak, running);
+        await tick();
+        running--;
+      }),
+    );
     expect(peak).toBe(1);
     expect(limiter.active).toBe(0);
   });

@@ -2,18 +2,20 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
-import { get, useFormContext, useFormState } from 'react-hook-form';
+import { useFormState } from 'react-hook-form';
 import type { WizardScenarioId, WizardStepId } from '../lib/wizard-links';
 import { fieldLabel } from './field-labels';
 import { errorPaths, stepOfField } from './field-steps';
+import { useWizardFormContext } from './use-wizard-form';
 
 /**
  * The problems of the step in one list, announced when it appears (role="alert"); each entry
  * moves the focus to its field. Shown after a failed Next or a pre-flight that found problems.
  */
 export function ErrorSummary({ scenario, step }: { scenario: WizardScenarioId; step: WizardStepId }) {
-  const { setFocus } = useFormContext();
-  const { errors } = useFormState();
+  const { control, getFieldState, setFocus } = useWizardFormContext();
+  const formState = useFormState({ control });
+  const { errors } = formState;
   const paths = errorPaths(errors).filter((p) => stepOfField(scenario, p) === step);
   if (paths.length === 0) return null;
   return (
@@ -23,7 +25,7 @@ export function ErrorSummary({ scenario, step }: { scenario: WizardScenarioId; s
       </AlertTitle>
       <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
         {paths.map((path) => {
-          const message = (get(errors, path) as { message?: string } | undefined)?.message ?? 'Invalid value.';
+          const message = getFieldState(path, formState).error?.message ?? 'Invalid value.';
           return (
             <li key={path}>
               <Link

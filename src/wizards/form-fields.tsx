@@ -8,7 +8,9 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import type { ReactNode } from 'react';
-import { Controller, useFormContext } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
+import { useWizardFormContext } from './use-wizard-form';
+import type { WizardPath } from './wizard-schema';
 
 /** A dotted form path as a DOM id: `space.uri` → `field-space-uri`. */
 export function fieldId(name: string): string {
@@ -16,7 +18,7 @@ export function fieldId(name: string): string {
 }
 
 interface BaseProps {
-  name: string;
+  name: WizardPath;
   label: string;
   helperText?: ReactNode;
   disabled?: boolean;
@@ -57,7 +59,7 @@ export function TextInput({
   list,
   note,
 }: TextProps) {
-  const { control } = useFormContext();
+  const { control } = useWizardFormContext();
   const id = fieldId(name);
   return (
     <Controller
@@ -112,7 +114,7 @@ interface SelectProps extends BaseProps {
 }
 
 export function SelectInput({ name, label, helperText, disabled, options, emptyLabel, parse = (text) => text }: SelectProps) {
-  const { control } = useFormContext();
+  const { control } = useWizardFormContext();
   const id = fieldId(name);
   return (
     <Controller
@@ -164,7 +166,7 @@ export function TriStateInput(props: BaseProps) {
 }
 
 export function CheckboxInput({ name, label, helperText, disabled }: BaseProps) {
-  const { control } = useFormContext();
+  const { control } = useWizardFormContext();
   const id = fieldId(name);
   return (
     <Controller
@@ -206,7 +208,7 @@ export function RadioInput({
   row,
   onValueChange,
 }: BaseProps & { options: ReadonlyArray<Option & { description?: ReactNode }>; row?: boolean; onValueChange?: (value: string) => void }) {
-  const { control } = useFormContext();
+  const { control } = useWizardFormContext();
   const id = fieldId(name);
   return (
     <Controller

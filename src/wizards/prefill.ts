@@ -1,9 +1,19 @@
 import { coSpaceUserParams } from '../api/params/co-space-user';
 import type { WizardScenarioId } from '../lib/wizard-links';
 import type { CurrentState, SpaceSnapshot } from './engine/types';
-import { GUIDE_MEMBER_PERMISSIONS, MEMBER_PERMISSIONS, type MemberPermission } from './wizard-schema';
+import { MEMBER_PERMISSIONS, type MemberPermission } from './wizard-fields';
+import { GUIDE_MEMBER_PERMISSIONS, type WizardValues } from './wizard-schema';
 
-type Values = Record<string, unknown>;
+type Member = WizardValues<'members-are-hosts'>['members'][number];
+
+/** What an existing space puts in the form; each part is set only where the admin has not chosen themselves. */
+export interface SpacePrefill {
+  space: WizardValues['space'];
+  profiles: WizardValues['profiles'];
+  access?: WizardValues['access'];
+  callProfile?: WizardValues<'blank-guest-pin'>['callProfile'];
+  members?: Member[];
+}
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
 
@@ -13,73 +23,62 @@ function needsActivationOf(profileId: unknown, current: CurrentState | undefined
   return typeof profile?.needsActivation === 'boolean' ? profile.needsActivation : undefined;
 }
 
+function memberValues(member: SpaceSnapshot['members'][number]): Member {
+  const permissions = {} as Record<MemberPermission, boolean>;
+  for (const p of MEMBER_PERMISSIONS) {
+    const have = member[p];
+    const fallback = coSpaceUserParams[p].default;
+    // An unset permission reads back as CMS's default, so nothing changes that the wizard does not need.
+    permissions[p] = typeof have === 'boolean' ? have : typeof fallback === 'boolean' ? fallback : GUIDE_MEMBER_PERMISSIONS[p];
+  }
+  return { userJid: text(member.userJid), permissions };
+}
+
 /**
  * The form values for an existing space, so that only what the wizard needs changes: the space's
  * own values, its host access method (changed in place), its members, and the profiles it already
  * uses where they fit their role. `values` is the form as it is (its other parts are kept).
  */
-export function valuesFromSnapshot(scenario: WizardScenarioId, values: Values, snapshot: SpaceSnapshot, current: CurrentState | undefined): Values {
+export function valuesFromSnapshot(scenario: WizardScenarioId, values: WizardValues, snapshot: SpaceSnapshot, current: CurrentState | undefined): SpacePrefill {
   const space = snapshot.space;
-  const prevSpace = (values.space ?? {}) as Values;
-  const prevProfiles = (values.profiles ?? {}) as Values;
-  const next: Values = {};
-
-  next.space = {
-    ...prevSpace,
-    mode: 'existing',
-    id: space.id,
-    name: text(space.name),
-    uri: text(space.uri),
-    callId: text(space.callId),
-    // Scenario 3 needs the guest PIN blank: that is a change the wizard makes, shown against the current PIN.
-    passcode: scenario === 'blank-guest-pin' ? '' : text(space.passcode),
-    ...(scenario === 'members-are-hosts'
-      ? {
-          nonMemberAccess: typeof space.nonMemberAccess === 'boolean' ? space.nonMemberAccess : true,
-          ownerJid: text(space.ownerJid) || text(prevSpace.ownerJid),
-        }
-      : {}),
+  const next: SpacePrefill = {
+    space: {
+      ...values.space,
+      mode: 'existing',
+      id: space.id,
+      name: text(space.name),
+      uri: text(space.uri),
+      callId: text(space.callId),
+      // Scenario 3 needs the guest PIN blank: that is a change the wizard makes, shown against the current PIN.
+      passcode: scenario === 'blank-guest-pin' ? '' : text(space.passcode),
+      ...(scenario === 'members-are-hosts'
+        ? { nonMemberAccess: typeof space.nonMemberAccess === 'boolean' ? space.nonMemberAccess : true, ownerJid: text(space.ownerJid) || text(values.space.ownerJid) }
+        : {}),
+    },
+    profiles: { ...values.profiles },
   };
 
-  const profiles: Values = { ...prevProfiles };
   if (needsActivationOf(space.callLegProfile, current) === true) {
-    profiles.guest = { ...((prevProfiles.guest ?? {}) as Values), mode: 'existing', id: space.callLegProfile };
+    next.profiles.guest = { ...values.profiles.guest, mode: 'existing', id: text(space.callLegProfile) };
   }
   const hostMethod =
     snapshot.accessMethods.find((m) => needsActivationOf(m.callLegProfile, current) === false) ??
     (scenario === 'different-uris' ? undefined : snapshot.accessMethods.find((m) => text(m.uri).toLowerCase() === text(space.uri).toLowerCase()));
   if (hostMethod && needsActivationOf(hostMethod.callLegProfile, current) === false) {
-    profiles.host = { ...((prevProfiles.host ?? {}) as Values), mode: 'existing', id: hostMethod.callLegProfile };
+    next.profiles.host = { ...values.profiles.host, mode: 'existing', id: text(hostMethod.callLegProfile) };
   }
-  next.profiles = profiles;
 
   if (hostMethod) {
     next.access = { uri: text(hostMethod.uri), callId: text(hostMethod.callId), passcode: text(hostMethod.passcode) };
   } else if (scenario !== 'different-uris') {
-    const prevAccess = (values.access ?? {}) as Values;
-    next.access = {
-      ...prevAccess,
-      uri: text(space.uri),
-      ...(scenario === 'members-are-hosts' ? { callId: text(space.callId) } : {}),
-    };
+    next.access = { ...values.access, uri: text(space.uri), ...(scenario === 'members-are-hosts' ? { callId: text(space.callId) } : {}) };
   }
 
-  if (scenario === 'blank-guest-pin' && typeof space.callProfile === 'string' && space.callProfile !== '') {
-    next.callProfile = { ...((values.callProfile ?? {}) as Values), mode: 'existing', id: space.callProfile };
+  if (values.scenario === 'blank-guest-pin' && text(space.callProfile) !== '') {
+    next.callProfile = { ...values.callProfile, mode: 'existing', id: text(space.callProfile) };
   }
-
   if (scenario === 'members-are-hosts' && snapshot.members.length > 0) {
-    next.members = snapshot.members
-      .filter((m) => text(m.userJid) !== '')
-      .map((m) => {
-        const permissions = {} as Record<MemberPermission, boolean>;
-        for (const p of MEMBER_PERMISSIONS) {
-          const have = (m as Values)[p];
-          const fallback = coSpaceUserParams[p].default;
-          permissions[p] = typeof have === 'boolean' ? have : typeof fallback === 'boolean' ? fallback : GUIDE_MEMBER_PERMISSIONS[p];
-        }
-        return { userJid: text(m.userJid), permissions };
-      });
+    next.members = snapshot.members.filter((m) => text(m.userJid) !== '').map(memberValues);
   }
   return next;
 }

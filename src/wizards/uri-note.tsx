@@ -1,11 +1,11 @@
 import Alert from '@mui/material/Alert';
-import { useWatch } from 'react-hook-form';
 import { fieldId } from './form-fields';
+import { useWizardValue } from './use-wizard-form';
 import { normalizeUri } from './wizard-schema';
 
 /** Says what happens to a typed `user@domain` (or `sip:`): only the user part is kept. */
-export function UriNote({ name }: { name: string }) {
-  const value = useWatch({ name }) as unknown;
+export function UriNote({ name }: { name: 'space.uri' | 'access.uri' }) {
+  const value = useWizardValue(name);
   const note = typeof value === 'string' ? normalizeUri(value).note : undefined;
   return (
     <div aria-live="polite" id={`${fieldId(name)}-note`}>

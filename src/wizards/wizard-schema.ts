@@ -1,36 +1,39 @@
+import type { Path } from 'react-hook-form';
 import { z } from 'zod';
+import { accessMethodParams } from '../api/params/access-method';
 import { callLegProfileParams } from '../api/params/call-leg-profile';
+import { coSpaceParams } from '../api/params/co-space';
 import { LAYOUTS } from '../api/params/layouts';
 import type { ParamDef } from '../api/params/param-def';
 import type { ParamValues } from '../api/params/schema';
+import { paramTextField, valueProblem } from '../api/params/write-schema';
+import { isGuid } from '../api/wire/ids';
 import type { WizardScenarioId, WizardStepId } from '../lib/wizard-links';
+import {
+  ADVANCED_CALL_LEG_PARAMS,
+  MEMBER_PERMISSIONS,
+  describedField,
+  STEPS,
+  stepRoots,
+  type AdvancedCallLegParam,
+  type GuideSetting,
+  type MemberPermission,
+} from './wizard-fields';
 
 /**
  * The guest/host wizards' form schema (issue 4): one zod schema per step, merged per scenario with
  * the scenario's cross-field rules. The form's schema is the engine's input schema
  * (`src/wizards/engine/*` takes `WizardInput`), so the UI and the requests cannot drift apart.
- *
- * Form field paths (react-hook-form):
- * - `scenario`
- * - `profiles.guest` / `profiles.host`: `{ mode: 'existing', id }` or
- *   `{ mode: 'create', settings: {…guide settings}, advanced: {…only what the user set} }`
- * - `profiles.guestScope` ('coSpace' | 'tenant' | 'system'), `profiles.tenantId` (tenant scope)
- * - `space.mode` ('create' | 'existing'), `space.id` (existing), `space.name`, `space.uri`,
- *   `space.callId`, `space.passcode` (the guest PIN; '' = none), `space.nonMemberAccess`, `space.ownerJid`
- * - `callProfile` (scenario 3): `{ mode: 'existing', id }` or `{ mode: 'create', passcodeMode, passcodeTimeout? }`
- * - `access.uri`, `access.callId`, `access.passcode`: the host's access method
- * - `members[i].userJid`, `members[i].permissions.<canX>` (scenario 4)
+ * The fields themselves (paths, labels, steps, the CMS parameters they become) are described in
+ * `wizard-fields.ts`; the formats of URIs, call IDs and PINs are the parameter tables'.
  *
  * Typing: `WizardValues<S>` is what the form holds (`z.input`), `WizardInput<S>` what a valid form
  * parses to (`z.output`); `S` defaults to every scenario (a union discriminated by `scenario`).
- * With react-hook-form: `useForm<WizardValues<S>, unknown, WizardInput<S>>({ resolver: zodResolver(wizardSchemas[s]) })`.
+ * The form is `useForm<WizardValues, unknown, WizardInput>({ resolver: zodResolver(wizardSchema) })`.
  */
 
-// ---------------------------------------------------------------------------------------------
-// Field building blocks
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const URI_USER_PART = /^[^\s@:;<>"]+$/;
+/** A user's XMPP ID: name@domain. */
+const JID = /^[^\s@/]+@[^\s@/]+$/;
 
 /**
  * Turns what an admin typed into a URI user part: `sip:`/`sips:` is dropped and a typed
@@ -60,65 +63,35 @@ export function normalizeUri(text: string): { uri: string; note?: string } {
   return { uri, note: `${joined.charAt(0).toUpperCase()}${joined.slice(1)} (using "${uri}").` };
 }
 
-const idField = (what: string) =>
-  z.string({ error: `Choose ${what}.` }).trim().regex(GUID, { error: `Choose ${what}.` });
+const idField = (what: string) => z.string({ error: `Choose ${what}.` }).trim().refine(isGuid, { error: `Choose ${what}.` });
 
-/** A URI user part; a typed `user@domain` (or `sip:`) is normalised by `normalizeUri` first. */
-const uriField = (what: string) =>
+/** A URI user part as the table defines it; a typed `user@domain` (or `sip:`) is normalised by `normalizeUri` first. */
+const uriField = (def: ParamDef, what: string) =>
   z
     .string({ error: `Enter the ${what}.` })
     .transform((text) => normalizeUri(text).uri)
-    .pipe(
-      z
-        .string()
-        .min(1, { error: `Enter the ${what}, e.g. guest.space.` })
-        .max(254, { error: `The ${what} is too long (254 characters at most).` })
-        .regex(URI_USER_PART, { error: `The ${what} cannot contain spaces or any of : ; < > " (only the part before "@").` }),
-    );
+    .pipe(paramTextField(def, { what, whenEmpty: `Enter the ${what}, e.g. guest.space.` }));
 
-const callIdField = (what: string) =>
-  z
-    .string({ error: `Enter the ${what}.` })
-    .trim()
-    .min(1, { error: `Enter the ${what} (digits only).` })
-    .max(32, { error: `The ${what} is too long (32 digits at most).` })
-    .regex(/^\d*$/, { error: `The ${what} can contain digits only.` });
+const callIdField = (def: ParamDef, what: string) => paramTextField(def, { what, whenEmpty: `Enter the ${what} (digits only).` });
 
 /** '' means no PIN. */
-const passcodeField = (what: string) =>
-  z
-    .string({ error: `Enter the ${what}, or leave it empty for none.` })
-    .trim()
-    .max(32, { error: `The ${what} is too long (32 digits at most).` })
-    .regex(/^\d*$/, { error: `The ${what} can contain digits only.` });
+const passcodeField = (def: ParamDef, what: string) => paramTextField(def, { what, missing: `Enter the ${what}, or leave it empty for none.` });
 
 const jidField = (what: string) =>
   z
     .string({ error: `Enter the ${what}.` })
     .trim()
     .min(1, { error: `Enter the ${what}, e.g. user1@example.com.` })
-    .regex(/^[^\s@/]+@[^\s@/]+$/, { error: `The ${what} must look like name@domain (the user's XMPP ID).` });
+    .regex(JID, { error: `The ${what} must look like name@domain (the user's XMPP ID).` });
 
 // ---------------------------------------------------------------------------------------------
 // Step 1: profiles
 
-/** The guide's settings: the ones shown on the step itself (needsActivation is fixed per role). */
-export const GUIDE_PROFILE_SETTINGS = [
-  'needsActivation',
-  'defaultLayout',
-  'presentationContributionAllowed',
-  'rxAudioMute',
-  'rxVideoMute',
-  'deactivationMode',
-  'deactivationModeTime',
-] as const;
-type GuideSetting = (typeof GUIDE_PROFILE_SETTINGS)[number];
-
 type CallLegValues = ParamValues<typeof callLegProfileParams>;
 /** Every other callLegProfile parameter, typed from the parameter table; only the ones the user set. */
 export type AdvancedCallLegSettings = Omit<CallLegValues, GuideSetting>;
-export type AdvancedCallLegParam = keyof AdvancedCallLegSettings;
 
+/** One advanced setting as the form holds it, checked as the table says, with messages naming it. */
 function paramValueSchema(name: string, def: ParamDef): z.ZodType {
   switch (def.type) {
     case 'boolean':
@@ -132,33 +105,30 @@ function paramValueSchema(name: string, def: ParamDef): z.ZodType {
     }
     case 'enum':
       return z.enum(def.values as [string, ...string[]], { error: `${name} must be one of: ${def.values.join(', ')}.` });
-    case 'id':
-      return z.string().trim().regex(GUID, { error: `${name} must be an object id (a GUID).` });
-    case 'string':
-      return def.maxLength === undefined
-        ? z.string()
-        : z.string().max(def.maxLength, { error: `${name} is too long (${def.maxLength} characters at most).` });
     default:
-      return z.string();
+      return z
+        .string()
+        .trim()
+        .superRefine((text, ctx) => {
+          const problem = valueProblem(def, text);
+          if (problem) ctx.addIssue({ code: 'custom', message: `${name} ${problem}.` });
+        });
   }
 }
 
-/** The advanced parameters (every callLegProfile parameter but the guide's), each optional. */
-export const ADVANCED_CALL_LEG_PARAMS = (Object.keys(callLegProfileParams) as Array<keyof typeof callLegProfileParams>).filter(
-  (name): name is AdvancedCallLegParam => !(GUIDE_PROFILE_SETTINGS as readonly string[]).includes(name),
-);
+type AdvancedShape = { [K in AdvancedCallLegParam]: z.ZodOptional<z.ZodType<NonNullable<AdvancedCallLegSettings[K]>>> };
 
 export const advancedCallLegSettingsSchema = z.strictObject(
-  Object.fromEntries(ADVANCED_CALL_LEG_PARAMS.map((name) => [name, paramValueSchema(name, callLegProfileParams[name]).optional()])),
+  Object.fromEntries(ADVANCED_CALL_LEG_PARAMS.map((name) => [name, paramValueSchema(name, callLegProfileParams[name]).optional()])) as AdvancedShape,
   { error: 'Unknown call leg profile setting.' },
-) as unknown as z.ZodType<AdvancedCallLegSettings, AdvancedCallLegSettings>;
+);
 
 const guideSettingsShape = {
   defaultLayout: z.enum(LAYOUTS, { error: 'Choose a layout.' }).optional(),
   presentationContributionAllowed: z.boolean().optional(),
   rxAudioMute: z.boolean().optional(),
   rxVideoMute: z.boolean().optional(),
-  deactivationMode: z.enum(['deactivate', 'disconnect', 'remainActivated'], { error: 'Choose what happens when the last host leaves.' }).optional(),
+  deactivationMode: z.enum(callLegProfileParams.deactivationMode.values, { error: 'Choose what happens when the last host leaves.' }).optional(),
   deactivationModeTime: z
     .number({ error: 'Enter the number of seconds.' })
     .int({ error: 'Enter a whole number of seconds.' })
@@ -196,7 +166,7 @@ export const profilesStepSchema = z.object({
       tenantId: z.string().trim().optional(),
     })
     .superRefine((value, ctx) => {
-      if (value.guestScope === 'tenant' && !GUID.test(value.tenantId ?? '')) {
+      if (value.guestScope === 'tenant' && !isGuid(value.tenantId ?? '')) {
         ctx.addIssue({ code: 'custom', path: ['tenantId'], message: 'Choose the tenant the guest profile is attached to.' });
       }
     }),
@@ -206,13 +176,11 @@ export const profilesStepSchema = z.object({
 // Step 2: space
 
 const spaceFields = {
-  name: z.string({ error: 'Enter a name for the space.' }).trim().min(1, { error: 'Enter a name for the space.' }).max(200, {
-    error: 'The name is too long (200 characters at most).',
-  }),
-  uri: uriField('space URI'),
-  callId: callIdField('space call ID'),
+  name: paramTextField(coSpaceParams.name, { what: 'name', missing: 'Enter a name for the space.', whenEmpty: 'Enter a name for the space.' }),
+  uri: uriField(coSpaceParams.uri, 'space URI'),
+  callId: callIdField(coSpaceParams.callId, 'space call ID'),
   /** the guest PIN on the space's default access; '' = no PIN */
-  passcode: passcodeField('guest PIN'),
+  passcode: passcodeField(coSpaceParams.passcode, 'guest PIN'),
   /** scenario 4; undefined = leave as it is */
   nonMemberAccess: z.boolean().optional(),
   /** scenario 4: the owner, who is also added as a host member; undefined/'' on other scenarios = leave as it is */
@@ -275,29 +243,15 @@ export const callProfileStepSchema = z.object({
 
 export const accessStepSchema = z.object({
   access: z.object({
-    uri: uriField('host URI'),
-    callId: callIdField('host call ID'),
+    uri: uriField(accessMethodParams.uri, 'host URI'),
+    callId: callIdField(accessMethodParams.callId, 'host call ID'),
     /** the host PIN; '' = none */
-    passcode: passcodeField('host PIN'),
+    passcode: passcodeField(accessMethodParams.passcode, 'host PIN'),
   }),
 });
 
 // ---------------------------------------------------------------------------------------------
 // Step 5 (scenario 4): members
-
-export const MEMBER_PERMISSIONS = [
-  'canDestroy',
-  'canAddRemoveMember',
-  'canChangeName',
-  'canChangeUri',
-  'canChangeCallId',
-  'canChangePasscode',
-  'canPostMessage',
-  'canDeleteAllMessages',
-  'canRemoveSelf',
-  'canChangeNonMemberAccessAllowed',
-] as const;
-export type MemberPermission = (typeof MEMBER_PERMISSIONS)[number];
 
 /** The guide's member permissions (scenario 4, step 6). */
 export const GUIDE_MEMBER_PERMISSIONS: Record<MemberPermission, boolean> = {
@@ -406,7 +360,7 @@ function scenarioIssues(scenario: WizardScenarioId, v: RuleView): Issue[] {
       if (both(v.spacePasscode, v.accessPasscode) && v.spacePasscode === v.accessPasscode)
         add(['access', 'passcode'], `The host PIN must differ from the guest PIN (both are ${v.accessPasscode}).`);
       if (v.ownerJid === undefined || v.ownerJid === '') add(['space', 'ownerJid'], 'Enter the owner of the space (a user JID such as user1@example.com).');
-      else if (!/^[^\s@/]+@[^\s@/]+$/.test(v.ownerJid)) add(['space', 'ownerJid'], 'The owner must look like name@domain (the user\'s XMPP ID).');
+      else if (!JID.test(v.ownerJid)) add(['space', 'ownerJid'], 'The owner must look like name@domain (the user\'s XMPP ID).');
       break;
   }
   return issues;
@@ -465,15 +419,21 @@ export type SpaceStep = z.output<typeof spaceStepSchema>['space'];
 export type CallProfileStep = z.output<typeof callProfileStepSchema>['callProfile'];
 export type AccessStep = z.output<typeof accessStepSchema>['access'];
 
-// ---------------------------------------------------------------------------------------------
-// Steps
+/** The form's schema: the scenario's, picked by `scenario`. */
+export const wizardSchema = z.discriminatedUnion('scenario', [
+  wizardSchemas['different-uris'],
+  wizardSchemas['same-uri-two-pins'],
+  wizardSchemas['blank-guest-pin'],
+  wizardSchemas['members-are-hosts'],
+]);
 
-const STEPS: Record<WizardScenarioId, WizardStepId[]> = {
-  'different-uris': ['profiles', 'space', 'access', 'review'],
-  'same-uri-two-pins': ['profiles', 'space', 'access', 'review'],
-  'blank-guest-pin': ['profiles', 'space', 'call-profile', 'access', 'review'],
-  'members-are-hosts': ['profiles', 'space', 'access', 'members', 'review'],
-};
+/** A path into the form, as react-hook-form names fields ('space.uri', 'members.0.userJid'). */
+export type WizardPath = Path<WizardValues>;
+
+/** Whether a path (from a zod issue, an errors object or a CMS failure) is a field `wizard-fields.ts` describes. */
+export function isWizardPath(path: string): path is WizardPath {
+  return describedField(path) !== undefined;
+}
 
 /** The steps of a scenario's wizard, in order (review last). */
 export function stepsFor(scenario: WizardScenarioId): WizardStepId[] {
@@ -481,15 +441,10 @@ export function stepsFor(scenario: WizardScenarioId): WizardStepId[] {
 }
 
 /** The react-hook-form paths each step validates with `trigger(paths)` before moving on. */
-export function stepFields(scenario: WizardScenarioId): Partial<Record<WizardStepId, string[]>> {
-  const fields: Partial<Record<WizardStepId, string[]>> = {
-    profiles: ['profiles'],
-    space: ['space'],
-    access: ['access'],
-  };
-  if (scenario === 'blank-guest-pin') fields['call-profile'] = ['callProfile'];
-  if (scenario === 'members-are-hosts') fields.members = ['members'];
-  return fields;
+export function stepFields(scenario: WizardScenarioId): Partial<Record<WizardStepId, WizardPath[]>> {
+  const out: Partial<Record<WizardStepId, WizardPath[]>> = {};
+  for (const [step, roots] of Object.entries(stepRoots(scenario)) as Array<[WizardStepId, string[]]>) out[step] = roots.filter(isWizardPath);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,16 +8,20 @@ import { defineParams } from './param-def';
 export const accessMethodParams = defineParams({
   uri: {
     type: 'uriUserPart',
+    // not in the blueprint: the same limits as the space's (see co-space.ts).
+    maxLength: 254,
     description: 'The URI user part used to dial in via this access method.',
   },
   callId: {
     // blueprint: the tables spell it callId; the data structure spells it callID.
     type: 'digits',
+    maxLength: 32,
     description:
       'The call ID used to connect via this access method (using the IVR or Web Bridge login).',
   },
   passcode: {
     type: 'digits',
+    maxLength: 32,
     sensitive: true,
     description: 'A passcode required for this access method.',
   },

@@ -9,20 +9,27 @@ import { defineParams } from './param-def';
 export const coSpaceParams = defineParams({
   name: {
     type: 'string',
+    // not in the blueprint: the studio keeps a space name to 200 characters (assumed CMS limit).
+    maxLength: 200,
     description: "The human-readable name shown on clients' UI for this space.",
   },
   uri: {
     type: 'uriUserPart',
+    // not in the blueprint: a SIP URI user part is kept to 254 characters (assumed CMS limit).
+    maxLength: 254,
     description:
       "The URI user part (before any '@') that a SIP system dials to reach this space.",
   },
   secondaryUri: {
     type: 'uriUserPart',
+    maxLength: 254,
     description:
       'A second URI user part for this space, checked for validity and uniqueness like uri.',
   },
   callId: {
     type: 'digits',
+    // not in the blueprint: call IDs and passcodes are kept to 32 digits (assumed CMS limit).
+    maxLength: 32,
     description:
       'The numeric ID a user enters at the IVR (or via a web client) to connect to this space.',
   },
@@ -34,6 +41,7 @@ export const coSpaceParams = defineParams({
   },
   passcode: {
     type: 'digits',
+    maxLength: 32,
     sensitive: true,
     description: 'The security code (PIN) for this space.',
   },

@@ -38,7 +38,7 @@ export type ParamType =
   /** a lowercase GUID pointing at another object */
   | { type: 'id'; ref?: ObjectKind }
   /** the user part of a SIP URI, no domain */
-  | { type: 'uriUserPart' }
+  | { type: 'uriUserPart'; maxLength?: number }
   /** numeric-only string: call IDs and passcodes */
   | { type: 'digits'; maxLength?: number }
   | { type: 'url' }

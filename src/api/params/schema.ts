@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isGuid } from '../wire/ids';
 import type { ParamDef, ParamTable, ParamValue } from './param-def';
 
 type EnumValues<D> = D extends { type: 'enum'; values: readonly (infer V)[] } ? V : never;
@@ -14,7 +15,6 @@ export type ValueOf<D> = D extends { type: 'boolean' }
 /** Typed values of an object as CMS returns it; every parameter may be absent (unset). */
 export type ParamValues<T extends ParamTable> = { -readonly [K in keyof T]?: ValueOf<T[K]> };
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The guide's PDF copy doubled some `>` (`<rxVideoMute>>false</rxVideoMute>`) and the blueprint
@@ -59,9 +59,11 @@ export function parseFormValue(def: ParamDef, raw: string): FormValueResult {
       if (def.maxLength !== undefined && raw.length > def.maxLength) return { ok: false, error: 'valueTooLong' };
       return { ok: true, value: raw };
     case 'id':
-      return GUID.test(raw) ? { ok: true, value: raw.toLowerCase() } : { ok: false, error: 'invalidValue' };
+      return isGuid(raw) ? { ok: true, value: raw.toLowerCase() } : { ok: false, error: 'invalidValue' };
     case 'uriUserPart':
-      return /^[^\s@:;<>"]+$/.test(raw) ? { ok: true, value: raw } : { ok: false, error: 'invalidValue' };
+      if (!/^[^\s@:;<>"]+$/.test(raw)) return { ok: false, error: 'invalidValue' };
+      if (def.maxLength !== undefined && raw.length > def.maxLength) return { ok: false, error: 'valueTooLong' };
+      return { ok: true, value: raw };
     case 'string':
       if (def.maxLength !== undefined && raw.length > def.maxLength) return { ok: false, error: 'valueTooLong' };
       return { ok: true, value: raw };

@@ -11,9 +11,8 @@ import {
   type CospaceBulkParameterSet,
   type CospaceBulkSync,
 } from '../params/schemas';
-import { toWire, type CreateForm, type WriteForm } from '../params/write-form';
+import { toWire, type CreateForm } from '../params/write-form';
 
-export type BulkParameterSetForm = WriteForm<typeof cospaceBulkParameterSetParams>;
 export type NewBulkParameterSetForm = CreateForm<typeof cospaceBulkParameterSetParams>;
 export type NewBulkSyncForm = CreateForm<typeof cospaceBulkSyncParams>;
 export type BulkSyncStatus = NonNullable<CospaceBulkSync['status']>;
@@ -29,18 +28,9 @@ export function listAllBulkParameterSets(signal?: AbortSignal): Promise<CmsColle
   return fetchEveryPage(sets, {}, signal);
 }
 
-export function getBulkParameterSet(id: string, signal?: AbortSignal): Promise<CospaceBulkParameterSet> {
-  return cmsClient().get(setPath(id), cospaceBulkParameterSetSchema, undefined, signal);
-}
-
 /** Answers the new set's id; nothing is created until a sync runs it. */
 export function createBulkParameterSet(form: NewBulkParameterSetForm, signal?: AbortSignal): Promise<string> {
   return cmsClient().create('cospaceBulkParameterSets', toWire(form), signal);
-}
-
-/** Takes effect at the next sync. */
-export function updateBulkParameterSet(id: string, form: BulkParameterSetForm, signal?: AbortSignal): Promise<void> {
-  return cmsClient().update(setPath(id), toWire(form), signal);
 }
 
 /** Removes the set only: the spaces it made stay unless a `removeAll` sync ran first. */
@@ -156,11 +146,6 @@ export const bulkQueries = {
     queryOptions({
       queryKey: [...bulkKeys.sets(), 'list'] as const,
       queryFn: ({ signal }) => listAllBulkParameterSets(signal),
-    }),
-  set: (id: string) =>
-    queryOptions({
-      queryKey: [...bulkKeys.sets(), 'detail', id] as const,
-      queryFn: ({ signal }) => getBulkParameterSet(id, signal),
     }),
   /** Every sync CMS remembers. */
   syncs: () =>

@@ -72,12 +72,6 @@ const callLegProfileKeys = {
 export const callLegProfileQueries = {
   all: callLegProfileKeys.all,
   lists: callLegProfileKeys.lists,
-  /** One page, with the total. */
-  list: (params: CallLegProfileListParams = {}) =>
-    queryOptions({
-      queryKey: [...callLegProfileKeys.lists(), params] as const,
-      queryFn: ({ signal }) => listCallLegProfiles(params, signal),
-    }),
   /** Every profile: the pickers and the resolution matrix need them all. */
   listAll: (params: EveryPage<CallLegProfileListParams> = {}) =>
     queryOptions({

@@ -55,12 +55,6 @@ const callProfileKeys = {
 export const callProfileQueries = {
   all: callProfileKeys.all,
   lists: callProfileKeys.lists,
-  /** One page, with the total. */
-  list: (params: CallProfileListParams = {}) =>
-    queryOptions({
-      queryKey: [...callProfileKeys.lists(), params] as const,
-      queryFn: ({ signal }) => listCallProfiles(params, signal),
-    }),
   listAll: (params: EveryPage<CallProfileListParams> = {}) =>
     queryOptions({
       queryKey: [...callProfileKeys.lists(), 'all', params] as const,

@@ -58,10 +58,6 @@ export function deleteCall(id: string, signal?: AbortSignal): Promise<void> {
 
 // --- call legs ---
 
-export function listCallLegs(callId: string, params: CallLegListParams = {}, signal?: AbortSignal): Promise<CmsCollection<CallLeg>> {
-  return fetchPage(legsOf(callId), params, signal);
-}
-
 export function listAllCallLegs(
   callId: string,
   params: EveryPage<CallLegListParams> = {},

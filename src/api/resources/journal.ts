@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { REQUESTED_BY } from '../transport/client';
+import { REQUESTED_BY } from '../wire/requested-by';
 import { getSession, sessionCredentials } from '../transport/cms-client';
 import { basicAuthHeader } from '../transport/credentials';
 import {

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { REQUESTED_BY } from '../transport/client';
+import { REQUESTED_BY, REQUESTED_BY_HEADER } from '../wire/requested-by';
 import { SIMULATE_PREFIX, hangUpAnswerSchema, joinAnswerSchema, simulationErrorSchema, spaceSimulationSchema, type DialInInput, type HangUpAnswer, type JoinAnswer, type SignInInput, type SimulationField, type SpaceSimulation } from '../wire/simulation-contract';
 
 /** The mock refused the join (no route, PIN not accepted, non-members refused…); `field` names the input at fault. */
@@ -35,7 +35,7 @@ async function send<S extends z.ZodType>(method: 'GET' | 'POST' | 'DELETE', path
     method,
     headers: {
       Accept: 'application/json',
-      'X-Requested-By': REQUESTED_BY,
+      [REQUESTED_BY_HEADER]: REQUESTED_BY,
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),

@@ -195,20 +195,10 @@ export const spaceQueries = {
       queryKey: [...spaceKeys.detail(spaceId), 'accessMethods'] as const,
       queryFn: ({ signal }) => listAllAccessMethods(spaceId, {}, signal),
     }),
-  accessMethod: (spaceId: string, id: string) =>
-    queryOptions({
-      queryKey: [...spaceKeys.detail(spaceId), 'accessMethods', id] as const,
-      queryFn: ({ signal }) => getAccessMethod(spaceId, id, signal),
-    }),
   /** Every member (coSpaceUser) of the space. */
   members: (spaceId: string) =>
     queryOptions({
       queryKey: [...spaceKeys.detail(spaceId), 'members'] as const,
       queryFn: ({ signal }) => listAllSpaceMembers(spaceId, {}, signal),
-    }),
-  member: (spaceId: string, id: string) =>
-    queryOptions({
-      queryKey: [...spaceKeys.detail(spaceId), 'members', id] as const,
-      queryFn: ({ signal }) => getSpaceMember(spaceId, id, signal),
     }),
 };

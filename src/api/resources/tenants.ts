@@ -52,12 +52,6 @@ const tenantKeys = {
 export const tenantQueries = {
   all: tenantKeys.all,
   lists: tenantKeys.lists,
-  /** One page, with the total. */
-  list: (params: TenantListParams = {}) =>
-    queryOptions({
-      queryKey: [...tenantKeys.lists(), params] as const,
-      queryFn: ({ signal }) => listTenants(params, signal),
-    }),
   listAll: (params: EveryPage<TenantListParams> = {}) =>
     queryOptions({
       queryKey: [...tenantKeys.lists(), 'all', params] as const,

@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createCmsClient, type CmsClientOptions, type CmsExchange } from './client';
 import { basicAuthHeader } from './credentials';
@@ -34,6 +34,28 @@ async function failure(promise: Promise<unknown>): Promise<CmsError> {
   expect(outcome).toBeInstanceOf(CmsError);
   return outcome as CmsError;
 }
+
+/**
+ * Runs `start` on a fake clock: the timers it sets (the client's timeout and back-off, msw's
+ * `delay`) go off when `advance` moves the clock, not after real waiting.
+ */
+function onFakeClock<T>(start: () => Promise<T>) {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  let settled = false;
+  const pending = start().finally(() => {
+    settled = true;
+  });
+  return { pending, settled: () => settled, advance: (ms: number) => vi.advanceTimersByTimeAsync(ms) };
+}
+afterEach(() => vi.useRealTimers());
+
+const slowAnswer = () =>
+  server.use(
+    http.get(`${API}/coSpaces`, async () => {
+      await delay(400);
+      return xml('<coSpaces total="0"/>');
+    }),
+  );
 
 const coSpaceSchema = z.looseObject({
   id: z.string(),
@@ -201,44 +223,33 @@ describe('error mapping', () => {
     expect(error.message).toBe('CMS answered with something that is not CMS XML: it is an HTML page.');
   });
 
-  it('times out with kind timeout, quickly', async () => {
-    server.use(
-      http.get(`${API}/coSpaces`, async () => {
-        await delay(400);
-        return xml('<coSpaces total="0"/>');
-      }),
-    );
-    const started = Date.now();
-    const error = await failure(client({ timeoutMs: 20 }).request({ method: 'GET', path: 'coSpaces' }));
+  it('times out with kind timeout, without waiting for the answer', async () => {
+    slowAnswer();
+    const run = onFakeClock(() => failure(client({ timeoutMs: 20 }).request({ method: 'GET', path: 'coSpaces' })));
+    await run.advance(19);
+    expect(run.settled()).toBe(false);
+    await run.advance(1);
+    expect(run.settled()).toBe(true);
+    const error = await run.pending;
     expect(error.kind).toBe('timeout');
     expect(error.message).toBe('CMS did not answer within 0.02 s.');
-    expect(Date.now() - started).toBeLessThan(300);
   });
 
   it('a per-request timeout wins over the client one', async () => {
-    server.use(
-      http.get(`${API}/coSpaces`, async () => {
-        await delay(400);
-        return xml('<coSpaces total="0"/>');
-      }),
-    );
-    const error = await failure(client({ timeoutMs: 10_000 }).request({ method: 'GET', path: 'coSpaces', timeoutMs: 15 }));
-    expect(error.message).toBe('CMS did not answer within 0.015 s.');
+    slowAnswer();
+    const run = onFakeClock(() => failure(client({ timeoutMs: 10_000 }).request({ method: 'GET', path: 'coSpaces', timeoutMs: 15 })));
+    await run.advance(15);
+    expect((await run.pending).message).toBe('CMS did not answer within 0.015 s.');
   });
 
   it('a caller abort is aborted, not timeout', async () => {
-    server.use(
-      http.get(`${API}/coSpaces`, async () => {
-        await delay(400);
-        return xml('<coSpaces total="0"/>');
-      }),
-    );
+    slowAnswer();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 10);
-    const error = await failure(
-      client({ timeoutMs: 200 }).request({ method: 'GET', path: 'coSpaces', signal: controller.signal }),
-    );
-    expect(error.kind).toBe('aborted');
+    const run = onFakeClock(() => failure(client({ timeoutMs: 200 }).request({ method: 'GET', path: 'coSpaces', signal: controller.signal })));
+    await run.advance(10);
+    controller.abort();
+    await run.advance(0);
+    expect((await run.pending).kind).toBe('aborted');
   });
 
   it('an already aborted signal sends nothing', async () => {
@@ -318,24 +329,27 @@ describe('503 retries', () => {
         return xml('<coSpaces total="0"/>');
       }),
     );
-    const started = Date.now();
-    await client({ retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 40 } }).request({ method: 'GET', path: 'coSpaces' });
-    const elapsed = Date.now() - started;
-    // Jitter alone would wait at most 1 ms; 120 s uncapped would time the test out.
-    expect(elapsed).toBeGreaterThanOrEqual(35);
-    expect(elapsed).toBeLessThan(1000);
+    const run = onFakeClock(() => client({ retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 40 } }).request({ method: 'GET', path: 'coSpaces' }));
+    // Jitter alone would wait at most 1 ms; 120 s uncapped would never retry here.
+    await run.advance(39);
+    expect(calls).toBe(1);
+    await run.advance(1);
+    expect(calls).toBe(2);
+    expect((await run.pending).status).toBe(200);
   });
 
   it('an abort during the back-off stops at once', async () => {
     server.use(http.get(`${API}/coSpaces`, () => new HttpResponse(null, { status: 503, headers: { 'Retry-After': '5' } })));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
-    const started = Date.now();
-    const error = await failure(
-      client({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5000 } }).request({ method: 'GET', path: 'coSpaces', signal: controller.signal }),
+    const run = onFakeClock(() =>
+      failure(client({ retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5000 } }).request({ method: 'GET', path: 'coSpaces', signal: controller.signal })),
     );
-    expect(error.kind).toBe('aborted');
-    expect(Date.now() - started).toBeLessThan(1000);
+    await run.advance(20);
+    expect(run.settled()).toBe(false);
+    controller.abort();
+    await run.advance(0);
+    expect(run.settled()).toBe(true);
+    expect((await run.pending).kind).toBe('aborted');
   });
 });
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { basicAuthHeader, type CredentialsProvider } from './credentials';
 import { CmsError, parseFailureDetails, type CmsFailure, type HttpMethod } from './errors';
 import { encodeParams, type WireParams } from '../wire/form-encoding';
+import { REQUESTED_BY, REQUESTED_BY_HEADER } from '../wire/requested-by';
 import { attribute, children, flatten, parseXml, XmlFormatError, type XmlDocument, type XmlNode } from '../wire/xml';
 
 export type { HttpMethod } from './errors';
@@ -83,7 +84,6 @@ export interface CmsClient {
 }
 
 export const API_PREFIX = '/api/v1';
-export const REQUESTED_BY = 'cms-access-studio';
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
 
@@ -140,6 +140,158 @@ function issueText(error: z.ZodError): string {
     .join('; ');
 }
 
+/** What every request of one client shares. */
+interface Sender {
+  options: CmsClientOptions;
+  baseUrl: string;
+  retry: RetryOptions;
+  attempts: number;
+  report: (exchange: CmsExchange) => void;
+}
+
+interface Attempt {
+  sender: Sender;
+  method: HttpMethod;
+  path: string;
+  url: string;
+  form: URLSearchParams | undefined;
+  signal: AbortSignal | undefined;
+  timeoutMs: number;
+}
+
+/** One send: headers and credentials, the timeout, the caller's abort; answers the response and its text. */
+async function sendOnce(a: Attempt): Promise<{ response: Response; text: string }> {
+  const { sender, method, path, signal, timeoutMs } = a;
+  const { options } = sender;
+  const headers = new Headers({ Accept: 'text/xml', ...options.headers?.(), [REQUESTED_BY_HEADER]: REQUESTED_BY });
+  const credentials = options.credentials?.();
+  if (credentials) headers.set('Authorization', basicAuthHeader(credentials));
+  if (a.form !== undefined) headers.set('Content-Type', 'application/x-www-form-urlencoded');
+
+  const controller = new AbortController();
+  let stoppedBy: 'caller' | 'timeout' | undefined;
+  const onCallerAbort = () => {
+    stoppedBy ??= 'caller';
+    controller.abort(signal?.reason);
+  };
+  signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const timer = setTimeout(() => {
+    stoppedBy ??= 'timeout';
+    controller.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
+  }, timeoutMs);
+  try {
+    // Read into a local first: calling it as `options.fetch(...)` is an "Illegal invocation" in browsers.
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    const response = await fetchImpl(a.url, {
+      method,
+      headers,
+      ...(a.form === undefined ? {} : { body: a.form.toString() }),
+      signal: controller.signal,
+    });
+    return { response, text: await response.text() };
+  } catch (error) {
+    if (stoppedBy === 'caller') throw new CmsError({ kind: 'aborted', method, path });
+    if (stoppedBy === 'timeout') throw new CmsError({ kind: 'timeout', method, path, timeoutMs, cause: error });
+    throw new CmsError({ kind: 'network', method, path, reason: describeCause(error), cause: error });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+/** A 2xx answer: its XML parsed (an empty body has none), its Location kept. */
+function answerOf(a: Attempt, response: Response, text: string): CmsResponse {
+  const { status } = response;
+  let xml: XmlDocument | undefined;
+  if (text.trim() !== '') {
+    try {
+      xml = parseXml(text);
+    } catch (error) {
+      const reason = /^\s*<(!doctype html|html)/i.test(text) ? 'it is an HTML page' : error instanceof XmlFormatError ? error.message : String(error);
+      throw new CmsError({ kind: 'badResponse', method: a.method, path: a.path, status, reason, cause: error });
+    }
+  }
+  const location = response.headers.get('Location') ?? undefined;
+  return {
+    status,
+    headers: response.headers,
+    text,
+    ...(xml === undefined ? {} : { xml }),
+    ...(location === undefined ? {} : { location }),
+  };
+}
+
+/** Sends a request, again after a 503 (with back-off), reporting every exchange. */
+async function sendRequest(sender: Sender, req: CmsRequest): Promise<CmsResponse> {
+  const { method, signal } = req;
+  const path = apiPath(req.path);
+  if (req.form !== undefined && method === 'GET') throw new TypeError('A GET cannot carry a form; use query.');
+  const query = encodeParams(req.query);
+  const form = req.form === undefined ? undefined : encodeParams(req.form);
+  const queryText = query.toString();
+  const a: Attempt = {
+    sender,
+    method,
+    path,
+    url: `${sender.baseUrl}${path}${queryText === '' ? '' : `?${queryText}`}`,
+    form,
+    signal,
+    timeoutMs: req.timeoutMs ?? sender.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+  const queryRecord = Object.fromEntries(query);
+  const formRecord = form === undefined ? undefined : Object.fromEntries(form);
+  const aborted = () => new CmsError({ kind: 'aborted', method, path });
+
+  // CMS answers 503 only for requests it did not service, so even a POST is safe to send again.
+  for (let attempt = 1; ; attempt++) {
+    if (signal?.aborted) throw aborted();
+    const started = Date.now();
+    const exchange = (fields: Partial<CmsExchange>): CmsExchange => ({
+      method,
+      path,
+      query: queryRecord,
+      ...(formRecord === undefined ? {} : { form: formRecord }),
+      attempt,
+      durationMs: Date.now() - started,
+      failures: [],
+      ...fields,
+    });
+    const fail = (error: unknown): unknown => {
+      if (error instanceof CmsError) sender.report(exchange({ status: error.status, failures: error.failures, error }));
+      return error;
+    };
+
+    let sent: { response: Response; text: string };
+    try {
+      sent = await sendOnce(a);
+    } catch (error) {
+      throw fail(error);
+    }
+    const { response, text } = sent;
+    const { status } = response;
+    if (status >= 200 && status < 300) {
+      let answer: CmsResponse;
+      try {
+        answer = answerOf(a, response, text);
+      } catch (error) {
+        throw fail(error);
+      }
+      sender.report(exchange({ status }));
+      return answer;
+    }
+
+    const failures = parseFailureDetails(text);
+    if (status === 503 && attempt < sender.attempts) {
+      sender.report(exchange({ status, failures }));
+      const wait = backoffMs(sender.retry, attempt, retryAfterMs(response.headers.get('Retry-After'), Date.now()));
+      await sleep(wait, signal, aborted);
+      continue;
+    }
+    const kind = status === 401 ? 'unauthorized' : status === 404 ? 'notFound' : status === 503 ? 'busy' : 'http';
+    throw fail(new CmsError({ kind, method, path, status, failures, attempts: attempt }));
+  }
+}
+
 export function createCmsClient(options: CmsClientOptions = {}): CmsClient {
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
   if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(baseUrl)) {
@@ -156,113 +308,7 @@ export function createCmsClient(options: CmsClientOptions = {}): CmsClient {
     }
   }
 
-  async function request(req: CmsRequest): Promise<CmsResponse> {
-    const { method, signal } = req;
-    const path = apiPath(req.path);
-    if (req.form !== undefined && method === 'GET') throw new TypeError('A GET cannot carry a form; use query.');
-    const query = encodeParams(req.query);
-    const form = req.form === undefined ? undefined : encodeParams(req.form);
-    const queryText = query.toString();
-    const url = `${baseUrl}${path}${queryText === '' ? '' : `?${queryText}`}`;
-    const timeoutMs = req.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const queryRecord = Object.fromEntries(query);
-    const formRecord = form === undefined ? undefined : Object.fromEntries(form);
-    const aborted = () => new CmsError({ kind: 'aborted', method, path });
-
-    // CMS answers 503 only for requests it did not service, so even a POST is safe to send again.
-    for (let attempt = 1; ; attempt++) {
-      if (signal?.aborted) throw aborted();
-      const started = Date.now();
-      const exchange = (fields: Partial<CmsExchange>): CmsExchange => ({
-        method,
-        path,
-        query: queryRecord,
-        ...(formRecord === undefined ? {} : { form: formRecord }),
-        attempt,
-        durationMs: Date.now() - started,
-        failures: [],
-        ...fields,
-      });
-      const fail = (error: CmsError): CmsError => {
-        report(exchange({ status: error.status, failures: error.failures, error }));
-        return error;
-      };
-
-      const headers = new Headers({ Accept: 'text/xml', ...options.headers?.(), 'X-Requested-By': REQUESTED_BY });
-      const credentials = options.credentials?.();
-      if (credentials) headers.set('Authorization', basicAuthHeader(credentials));
-      if (form !== undefined) headers.set('Content-Type', 'application/x-www-form-urlencoded');
-
-      const controller = new AbortController();
-      let stoppedBy: 'caller' | 'timeout' | undefined;
-      const onCallerAbort = () => {
-        stoppedBy ??= 'caller';
-        controller.abort(signal?.reason);
-      };
-      signal?.addEventListener('abort', onCallerAbort, { once: true });
-      const timer = setTimeout(() => {
-        stoppedBy ??= 'timeout';
-        controller.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
-      }, timeoutMs);
-      const failedExchange = (error: unknown): CmsError => {
-        if (stoppedBy === 'caller') return aborted();
-        if (stoppedBy === 'timeout') return new CmsError({ kind: 'timeout', method, path, timeoutMs, cause: error });
-        return new CmsError({ kind: 'network', method, path, reason: describeCause(error), cause: error });
-      };
-
-      let response: Response;
-      let text: string;
-      try {
-        // Read into a local first: calling it as `options.fetch(...)` is an "Illegal invocation" in browsers.
-        const fetchImpl = options.fetch ?? globalThis.fetch;
-        response = await fetchImpl(url, {
-          method,
-          headers,
-          ...(form === undefined ? {} : { body: form.toString() }),
-          signal: controller.signal,
-        });
-        text = await response.text();
-      } catch (error) {
-        throw fail(failedExchange(error));
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onCallerAbort);
-      }
-
-      const { status } = response;
-      if (status >= 200 && status < 300) {
-        let xml: XmlDocument | undefined;
-        if (text.trim() !== '') {
-          try {
-            xml = parseXml(text);
-          } catch (error) {
-            const reason =
-              /^\s*<(!doctype html|html)/i.test(text) ? 'it is an HTML page' : error instanceof XmlFormatError ? error.message : String(error);
-            throw fail(new CmsError({ kind: 'badResponse', method, path, status, reason, cause: error }));
-          }
-        }
-        report(exchange({ status }));
-        const location = response.headers.get('Location') ?? undefined;
-        return {
-          status,
-          headers: response.headers,
-          text,
-          ...(xml === undefined ? {} : { xml }),
-          ...(location === undefined ? {} : { location }),
-        };
-      }
-
-      const failures = parseFailureDetails(text);
-      if (status === 503 && attempt < attempts) {
-        report(exchange({ status, failures }));
-        const wait = backoffMs(retry, attempt, retryAfterMs(response.headers.get('Retry-After'), Date.now()));
-        await sleep(wait, signal, aborted);
-        continue;
-      }
-      const kind = status === 401 ? 'unauthorized' : status === 404 ? 'notFound' : status === 503 ? 'busy' : 'http';
-      throw fail(new CmsError({ kind, method, path, status, failures, attempts: attempt }));
-    }
-  }
+  const request = (req: CmsRequest): Promise<CmsResponse> => sendRequest({ options, baseUrl, retry, attempts, report }, req);
 
   function readObject<S extends z.ZodType>(schema: S, node: XmlNode, element: string, method: HttpMethod, path: string): z.output<S> {
     const parsed = schema.safeParse(flatten(node));

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getSpace, updateSpace } from '../resources/spaces';
-import { exchangeLog, exportText, maskParams, statusClass, toCurl, type LoggedExchange } from './exchange-log';
+import { exchangeLog, exportText, statusClass, toCurl, type LoggedExchange } from './exchange-log';
 import { LAB, withMockCms } from '../../testing/mock-cms';
 
 withMockCms();
@@ -24,15 +24,6 @@ describe('exchange log', () => {
     expect(missing).toMatchObject({ method: 'GET', status: 404, failures: [{ code: 'coSpaceDoesNotExist' }] });
     expect(missing?.error).toMatch(/does not exist/);
     expect(statusClass(missing!)).toBe('clientError');
-  });
-
-  it('keeps empty secrets visible: an unset is not a secret', () => {
-    expect(maskParams({ passcode: '', secret: 'abc', Passcode: '1', passcodeMode: 'timeout' })).toEqual({
-      passcode: '',
-      secret: '*****',
-      Passcode: '*****',
-      passcodeMode: 'timeout',
-    });
   });
 
   it('writes a curl command with placeholder credentials and quoted values', () => {

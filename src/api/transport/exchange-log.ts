@@ -1,3 +1,5 @@
+import { curlCommand, type CurlOptions as WireCurlOptions } from '../wire/curl';
+import { MASK, maskParams } from '../wire/secrets';
 import type { CmsExchange } from './client';
 import type { CmsFailure, HttpMethod } from './errors';
 
@@ -17,21 +19,8 @@ export interface LoggedExchange {
   error?: string;
 }
 
-export const MASK = '*****';
-const SECRET_NAMES = new Set(['passcode', 'secret', 'password', 'pin']);
 /** Enough for a long support session; the oldest exchanges go first. */
 const MAX_ENTRIES = 2000;
-
-export function isSecretParam(name: string): boolean {
-  return SECRET_NAMES.has(name.toLowerCase());
-}
-
-/** Masks passcode and secret values the way CMS's own API trace does (`passcode=*****`); empty values stay empty. */
-export function maskParams(params: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) out[name] = isSecretParam(name) && value !== '' ? MASK : value;
-  return out;
-}
 
 let entries: readonly LoggedExchange[] = [];
 let seq = 0;
@@ -72,31 +61,16 @@ export const exchangeLog = {
   },
 };
 
-export interface CurlOptions {
+export interface CurlOptions extends WireCurlOptions {
   /** origin in front of `/api/v1`: the CMS, or the studio's proxy */
   baseUrl: string;
-  /** the studio's proxy refuses API calls without `X-Requested-By` */
-  viaStudioProxy?: boolean;
-}
-
-function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** A curl command that repeats the exchange, with `USER:PASSWORD` for the credentials. */
 export function toCurl(entry: LoggedExchange, options: CurlOptions): string {
   const query = new URLSearchParams(entry.query).toString();
   const url = `${options.baseUrl.replace(/\/+$/, '')}${entry.path}${query === '' ? '' : `?${query}`}`;
-  const parts = ['curl', '-sS'];
-  if (entry.method !== 'GET') parts.push('-X', entry.method);
-  parts.push('-u', shellQuote('USER:PASSWORD'));
-  if (options.viaStudioProxy) parts.push('-H', shellQuote('X-Requested-By: cms-access-studio'));
-  if (entry.form !== undefined) {
-    parts.push('-H', shellQuote('Content-Type: application/x-www-form-urlencoded'));
-    parts.push('--data-raw', shellQuote(new URLSearchParams(entry.form).toString()));
-  }
-  parts.push(shellQuote(url));
-  return parts.join(' ');
+  return curlCommand({ method: entry.method, url, ...(entry.form === undefined ? {} : { form: entry.form }) }, options);
 }
 
 export type StatusClass = 'success' | 'clientError' | 'serverError' | 'noAnswer';

@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createCmsClient } from './client';
 import { CmsError } from './errors';
@@ -11,6 +11,36 @@ const BASE = 'http://cms.test';
 
 type Space = { id: string; name: string };
 const spaceSchema = z.object({ id: z.string(), name: z.string() });
+
+/** The model's delays and the aborts below run on a fake clock: they go off when `advance` moves it. */
+function fakeClock() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  return (ms: number) => vi.advanceTimersByTimeAsync(ms);
+}
+afterEach(() => vi.useRealTimers());
+
+/** What `start` answers, with every timer it waits on (the model's delays) run on a fake clock. */
+async function onClock<T>(start: () => Promise<T>): Promise<T> {
+  fakeClock();
+  const running = watch(start());
+  await vi.runAllTimersAsync();
+  const result = await running.done;
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+/** Whether a promise has settled yet, without waiting for it. */
+function watch<T>(promise: Promise<T>) {
+  let settled = false;
+  const done = promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  void done.then(() => {
+    settled = true;
+  });
+  return { done, settled: () => settled };
+}
 
 const makeSpaces = (count: number, prefix = 's') =>
   Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${String(i).padStart(4, '0')}`, name: `Space ${prefix}${i}` }));
@@ -188,13 +218,15 @@ describe('listAll, one page at a time', () => {
   it('stops when aborted while a page is on its way', async () => {
     const model = new CollectionModel(makeSpaces(95));
     model.delayMs = 200;
+    const advance = fakeClock();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
-    const started = Date.now();
-    await expect(collectAll(serve(model), 'coSpaces', { ...listing, signal: controller.signal })).rejects.toMatchObject({
-      kind: 'aborted',
-    });
-    expect(Date.now() - started).toBeLessThan(150);
+    const collecting = watch(collectAll(serve(model), 'coSpaces', { ...listing, signal: controller.signal }));
+    await advance(20);
+    controller.abort();
+    await advance(0);
+    // Settled at once, long before the 200 ms answer.
+    expect(collecting.settled()).toBe(true);
+    expect(await collecting.done).toMatchObject({ ok: false, error: { kind: 'aborted' } });
   });
 });
 
@@ -202,7 +234,7 @@ describe('listAll with concurrency', () => {
   it('keeps at most `concurrency` requests in flight and yields pages in order', async () => {
     const model = new CollectionModel(makeSpaces(200));
     model.delayMs = 5;
-    const pages = await pagesOf(listAll(serve(model), 'coSpaces', { ...listing, concurrency: 4, pageSize: 20 }));
+    const pages = await onClock(() => pagesOf(listAll(serve(model), 'coSpaces', { ...listing, concurrency: 4, pageSize: 20 })));
     expect(pages.map((p) => p.offset)).toEqual(Array.from({ length: 20 }, (_, i) => i * 10));
     expect(pages.flatMap((p) => p.items)).toEqual(model.items);
     expect(model.requests).toHaveLength(20);
@@ -214,7 +246,7 @@ describe('listAll with concurrency', () => {
     const model = new CollectionModel(makeSpaces(200));
     model.delayMs = 2;
     model.shortPages.set(50, 7);
-    const result = await collectAll(serve(model), 'coSpaces', { ...listing, concurrency: 4 });
+    const result = await onClock(() => collectAll(serve(model), 'coSpaces', { ...listing, concurrency: 4 }));
     expect(result.items).toEqual(model.items);
     const offsets = model.requests.map((r) => r.offset);
     expect(offsets).toContain(57);
@@ -237,7 +269,7 @@ describe('listAll with concurrency', () => {
     model.beforeServe = (n, m) => {
       if (n === 5) m.items.splice(100, 15);
     };
-    const result = await collectAll(serve(model), 'coSpaces', { ...listing, concurrency: 4 });
+    const result = await onClock(() => collectAll(serve(model), 'coSpaces', { ...listing, concurrency: 4 }));
     expect(result.items).toEqual(model.items);
     expect(result.total).toBe(185);
   });
@@ -261,23 +293,34 @@ describe('listAll with concurrency', () => {
         if (page.offset === 0) setTimeout(() => controller.abort(), 10);
       }
     };
-    const started = Date.now();
-    await expect(run()).rejects.toMatchObject({ kind: 'aborted' });
+    const advance = fakeClock();
+    const paging = watch(run());
+    // The first page arrives at 30 ms, the abort 10 ms later, while the next pages are still on their way.
+    await advance(40);
+    expect(paging.settled()).toBe(true);
+    expect(await paging.done).toMatchObject({ ok: false, error: { kind: 'aborted' } });
     expect(seen).toEqual([0]);
     expect(model.requests.length).toBeLessThanOrEqual(5);
-    expect(Date.now() - started).toBeLessThan(200);
   });
 
   it('a consumer that stops early leaves nothing failing behind', async () => {
     const model = new CollectionModel(makeSpaces(200));
     model.delayMs = 5;
+    const advance = fakeClock();
     const seen: number[] = [];
-    for await (const page of listAll(serve(model), 'coSpaces', { ...listing, concurrency: 4 })) {
-      seen.push(page.offset);
-      if (page.offset === 10) break;
-    }
+    const reading = watch(
+      (async () => {
+        for await (const page of listAll(serve(model), 'coSpaces', { ...listing, concurrency: 4 })) {
+          seen.push(page.offset);
+          if (page.offset === 10) break;
+        }
+      })(),
+    );
+    await advance(10);
+    expect(await reading.done).toEqual({ ok: true, value: undefined });
     expect(seen).toEqual([0, 10]);
-    await delay(20);
+    // The requests still in flight answer into nothing, and nothing more is asked.
+    await advance(20);
     expect(model.requests.length).toBeLessThanOrEqual(6);
   });
 });

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
+import { REQUESTED_BY, REQUESTED_BY_HEADER } from '../wire/requested-by';
 
 /** How CMS credentials are supplied: held by the proxy, or typed into the sign-in form per session. */
 const credentialsMode = z.enum(['server', 'form']);
@@ -31,7 +32,7 @@ export const studioConnectionPath = '/studio/connection';
 
 export async function getStudioConnection(signal?: AbortSignal): Promise<StudioConnection> {
   const response = await fetch(studioConnectionPath, {
-    headers: { Accept: 'application/json', 'X-Requested-By': 'cms-access-studio' },
+    headers: { Accept: 'application/json', [REQUESTED_BY_HEADER]: REQUESTED_BY },
     signal,
   });
   if (!response.ok) {

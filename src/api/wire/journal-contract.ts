@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { maskSecretsDeep, maskValue } from './secret-params';
+import { maskSecretsDeep, maskValue } from './secrets';
 
 /**
  * The change journal's JSON contract, shared by the proxy (which stores runs) and the SPA (which

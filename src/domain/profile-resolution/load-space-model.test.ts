@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCallLegProfile, deleteCallLegProfile } from '../../api/resources/call-leg-profiles';
 import { CmsError } from '../../api/transport/errors';
 import { createAccessMethod, createSpace, createSpaceMember, spaceQueries, updateAccessMethod } from '../../api/resources/spaces';
@@ -8,6 +8,7 @@ import { LAB, TEST_CMS_URL, withMockCms } from '../../testing/mock-cms';
 import { loadSpaceModel, spaceModelQueries } from './load-space-model';
 
 const { mock, server } = withMockCms();
+afterEach(() => vi.useRealTimers());
 
 /** Counts the API requests msw sees, and the most in flight at once. */
 function watchRequests() {
@@ -180,11 +181,14 @@ describe('loadSpaceModel, larger and failing spaces', () => {
   });
 
   it('stops when the caller aborts', async () => {
+    // The mock's latency runs on a fake clock: the abort lands while the first reads are on their way.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     mock.faults.latencyMs = 20;
     const controller = new AbortController();
-    const loading = loadSpaceModel(LAB.coSpaces.global, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 5);
-    const error = await rejection(loading);
+    const loading = rejection(loadSpaceModel(LAB.coSpaces.global, { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(5);
+    controller.abort();
+    const error = await loading;
     expect(error.kind).toBe('aborted');
     const already = await rejection(loadSpaceModel(LAB.coSpaces.global, { signal: AbortSignal.abort() }));
     expect(already.kind).toBe('aborted');

@@ -25,7 +25,8 @@ import Typography from '@mui/material/Typography';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { callQueries, deleteCall, deleteCallLeg } from '../../api/resources/calls';
+import { callQueries } from '../../api/resources/calls';
+import { runOperation } from '../../api/resources/run-operation';
 import type { Call, CallLeg } from '../../api/params/schemas';
 import { spaceQueries } from '../../api/resources/spaces';
 import { roleOfTrace } from '../../domain/profile-resolution/trace';
@@ -205,7 +206,7 @@ function ConfirmDialog({ confirm, onClose, onDone }: { confirm: Confirm; onClose
   const queryClient = useQueryClient();
   const callName = confirm.call.name || confirm.call.id;
   const action = useMutation({
-    mutationFn: () => (confirm.kind === 'call' ? deleteCall(confirm.call.id ?? '') : deleteCallLeg(confirm.leg.id ?? '')),
+    mutationFn: () => runOperation(confirm.kind === 'call' ? { op: 'deleteCall', call: confirm.call.id ?? '' } : { op: 'deleteCallLeg', callLeg: confirm.leg.id ?? '' }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: callQueries.all() });
       onDone(confirm.kind === 'call' ? `Ended call “${callName}”.` : `Dropped ${confirm.leg.remoteParty ?? confirm.leg.id} from “${callName}”.`);

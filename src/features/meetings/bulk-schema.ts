@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { expandMapping, mappingSyntaxError, type NewBulkParameterSetForm } from '../../api/resources/bulk';
+import { coSpaceParams } from '../../api/params/co-space';
+import { cospaceBulkParameterSetParams } from '../../api/params/cospace-bulk-parameter-set';
+import { valueProblem } from '../../api/params/write-schema';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const profileRef = z.union([z.literal(''), z.string().regex(GUID, { error: 'Pick a profile from the list.' })]);
+/** '' leaves the profile unset; an id is checked as the table says. */
+const profileRef = (name: 'callProfile' | 'callLegProfile') =>
+  z.string().refine((id) => valueProblem(cospaceBulkParameterSetParams[name], id) === undefined, { error: 'Pick a profile from the list.' });
 const index = (label: string) =>
   z
     .string()
@@ -24,8 +28,8 @@ export const bulkSetSchema = z
     coSpaceNameMapping: mapping,
     coSpaceUriMapping: mapping.refine((text) => !text.includes('@'), { error: 'A URI mapping is the user part only: no “@”.' }),
     coSpaceCallIdMapping: mapping,
-    callProfile: profileRef,
-    callLegProfile: profileRef,
+    callProfile: profileRef('callProfile'),
+    callLegProfile: profileRef('callLegProfile'),
     nonMemberAccess: z.boolean(),
   })
   .superRefine((v, ctx) => {
@@ -37,13 +41,13 @@ export const bulkSetSchema = z
     }
     if (v.coSpaceUriMapping !== '' && !v.coSpaceUriMapping.includes('@') && !mappingSyntaxError(v.coSpaceUriMapping)) {
       const sample = expandMapping(v.coSpaceUriMapping, v.startIndex);
-      if (!/^[^\s@:;<>"]+$/.test(sample)) {
+      if (valueProblem(coSpaceParams.uri, sample) !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['coSpaceUriMapping'], message: `It makes “${sample}”, which is no URI user part (no spaces, none of : ; < > ").` });
       }
     }
     if (v.coSpaceCallIdMapping !== '' && !mappingSyntaxError(v.coSpaceCallIdMapping)) {
       const sample = expandMapping(v.coSpaceCallIdMapping, v.startIndex);
-      if (!/^\d+$/.test(sample)) {
+      if (valueProblem(coSpaceParams.callId, sample) !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['coSpaceCallIdMapping'], message: `It makes “${sample}”: a call ID is digits only.` });
       }
     }

@@ -16,10 +16,11 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { bulkQueries, createBulkParameterSet, startBulkSync } from '../../api/resources/bulk';
+import { bulkQueries } from '../../api/resources/bulk';
+import { runOperation } from '../../api/resources/run-operation';
 import { callLegProfileQueries } from '../../api/resources/call-leg-profiles';
 import { callProfileQueries } from '../../api/resources/call-profiles';
 import { bulkSetSchema, emptyBulkSet, previewRow, toBulkSetForm, type BulkSetInput, type BulkSetValues } from './bulk-schema';
@@ -73,9 +74,9 @@ export function BulkSetForm({ onClose }: { onClose: () => void }) {
 
   const run = useMutation({
     mutationFn: async (v: BulkSetValues) => {
-      const setId = await createBulkParameterSet(toBulkSetForm(v));
+      const { id: setId = '' } = await runOperation({ op: 'createBulkParameterSet', form: toBulkSetForm(v) });
       await queryClient.invalidateQueries({ queryKey: bulkQueries.all() });
-      const syncId = await startBulkSync({ cospaceBulkParameterSet: setId });
+      const { id: syncId = '' } = await runOperation({ op: 'startBulkSync', form: { cospaceBulkParameterSet: setId } });
       return { setId, syncId };
     },
     onError: (error) => {
@@ -85,7 +86,6 @@ export function BulkSetForm({ onClose }: { onClose: () => void }) {
 
   const legOptions = [{ value: '', label: '(none)' }, ...(legProfiles.data?.items ?? []).map((p) => ({ value: p.id ?? '', label: p.name ? `${p.name} (${p.id})` : (p.id ?? '') }))];
   const callOptions = [{ value: '', label: '(none)' }, ...(callProfiles.data?.items ?? []).map((p) => ({ value: p.id ?? '', label: p.id ?? '' }))];
-  const sent = review ? toBulkSetForm(review) : undefined;
 
   return (
     <>
@@ -141,65 +141,83 @@ export function BulkSetForm({ onClose }: { onClose: () => void }) {
           </Stack>
         </Stack>
       </form>
-      {review && sent && (
-        <Dialog open onClose={run.isPending ? undefined : () => setReview(null)} aria-labelledby="review-bulk-title" fullWidth maxWidth="md">
-          <DialogTitle id="review-bulk-title">{run.data ? 'Bulk sync' : 'Create the set and sync it?'}</DialogTitle>
-          <DialogContent>
-            {!run.data && (
-              <Stack spacing={2}>
-                <Typography>
-                  1. <code>POST /api/v1/cospaceBulkParameterSets</code> with:
-                </Typography>
-                <Table size="small" aria-label="Parameter set to create">
-                  <TableBody>
-                    {Object.entries(sent).map(([k, v]) => (
-                      <TableRow key={k}>
-                        <TableCell>{k}</TableCell>
-                        <TableCell>{String(v)}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-                <Typography>
-                  2. <code>POST /api/v1/cospaceBulkSyncs cospaceBulkParameterSet=&lt;the new set&gt;</code>: CMS makes{' '}
-                  {review.endIndex - review.startIndex + 1} spaces, indices {review.startIndex} to {review.endIndex}, in the background.
-                </Typography>
-                <Preview values={values} />
-                {run.isError && <Alert severity="error">{run.error instanceof Error ? run.error.message : String(run.error)}</Alert>}
-              </Stack>
-            )}
-            {run.data && (
-              <Stack spacing={2}>
-                <Typography variant="body2">
-                  Set <code>{run.data.setId}</code> created.
-                </Typography>
-                <SyncProgress syncId={run.data.syncId} />
-              </Stack>
-            )}
-          </DialogContent>
-          <DialogActions>
-            {run.data ? (
-              <Button
-                onClick={() => {
-                  setReview(null);
-                  onClose();
-                }}
-              >
-                Close
-              </Button>
-            ) : (
-              <>
-                <Button onClick={() => setReview(null)} disabled={run.isPending}>
-                  Back
-                </Button>
-                <Button variant="contained" loading={run.isPending} onClick={() => run.mutate(review)}>
-                  Create and sync
-                </Button>
-              </>
-            )}
-          </DialogActions>
-        </Dialog>
+      {review && (
+        <BulkRunDialog
+          review={review}
+          values={values}
+          run={run}
+          onBack={() => setReview(null)}
+          onClose={() => {
+            setReview(null);
+            onClose();
+          }}
+        />
       )}
     </>
+  );
+}
+
+interface RunDialogProps {
+  review: BulkSetValues;
+  values: BulkSetInput;
+  run: UseMutationResult<{ setId: string; syncId: string }, Error, BulkSetValues>;
+  onBack: () => void;
+  onClose: () => void;
+}
+
+/** The two POSTs to confirm, then the sync's progress to its end. */
+function BulkRunDialog({ review, values, run, onBack, onClose }: RunDialogProps) {
+  const sent = toBulkSetForm(review);
+  return (
+    <Dialog open onClose={run.isPending ? undefined : onBack} aria-labelledby="review-bulk-title" fullWidth maxWidth="md">
+      <DialogTitle id="review-bulk-title">{run.data ? 'Bulk sync' : 'Create the set and sync it?'}</DialogTitle>
+      <DialogContent>
+        {!run.data && (
+          <Stack spacing={2}>
+            <Typography>
+              1. <code>POST /api/v1/cospaceBulkParameterSets</code> with:
+            </Typography>
+            <Table size="small" aria-label="Parameter set to create">
+              <TableBody>
+                {Object.entries(sent).map(([k, v]) => (
+                  <TableRow key={k}>
+                    <TableCell>{k}</TableCell>
+                    <TableCell>{String(v)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <Typography>
+              2. <code>POST /api/v1/cospaceBulkSyncs cospaceBulkParameterSet=&lt;the new set&gt;</code>: CMS makes{' '}
+              {review.endIndex - review.startIndex + 1} spaces, indices {review.startIndex} to {review.endIndex}, in the background.
+            </Typography>
+            <Preview values={values} />
+            {run.isError && <Alert severity="error">{run.error instanceof Error ? run.error.message : String(run.error)}</Alert>}
+          </Stack>
+        )}
+        {run.data && (
+          <Stack spacing={2}>
+            <Typography variant="body2">
+              Set <code>{run.data.setId}</code> created.
+            </Typography>
+            <SyncProgress syncId={run.data.syncId} />
+          </Stack>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {run.data ? (
+          <Button onClick={onClose}>Close</Button>
+        ) : (
+          <>
+            <Button onClick={onBack} disabled={run.isPending}>
+              Back
+            </Button>
+            <Button variant="contained" loading={run.isPending} onClick={() => run.mutate(review)}>
+              Create and sync
+            </Button>
+          </>
+        )}
+      </DialogActions>
+    </Dialog>
   );
 }

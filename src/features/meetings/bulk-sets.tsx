@@ -17,7 +17,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { bulkQueries, deleteBulkParameterSet, describeSyncStatus, startBulkSync, type BulkSyncStatus } from '../../api/resources/bulk';
+import { bulkQueries, describeSyncStatus, type BulkSyncStatus } from '../../api/resources/bulk';
+import { runOperation } from '../../api/resources/run-operation';
 import type { CospaceBulkParameterSet } from '../../api/params/schemas';
 import { BulkSetForm } from './bulk-set-form';
 import { SyncProgress } from './sync-progress';
@@ -120,9 +121,11 @@ function SyncDialog({ action, onClose }: { action: Action; onClose: () => void }
   const queryClient = useQueryClient();
   const setId = action.set.id ?? '';
   const removing = action.kind === 'remove';
-  const start = useMutation({ mutationFn: () => startBulkSync({ cospaceBulkParameterSet: setId, ...(removing ? { removeAll: true } : {}) }) });
+  const start = useMutation({
+    mutationFn: async () => (await runOperation({ op: 'startBulkSync', form: { cospaceBulkParameterSet: setId, ...(removing ? { removeAll: true } : {}) } })).id ?? '',
+  });
   const removeSet = useMutation({
-    mutationFn: () => deleteBulkParameterSet(setId),
+    mutationFn: () => runOperation({ op: 'deleteBulkParameterSet', set: setId }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: bulkQueries.all() }),
   });
   const [finished, setFinished] = useState<BulkSyncStatus | null>(null);

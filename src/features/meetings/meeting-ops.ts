@@ -1,9 +1,13 @@
-import { expandMapping } from '../../api/resources/bulk';
-import { createCall, createCallLeg, deleteCall, listAllCalls } from '../../api/resources/calls';
-import { CmsError } from '../../api/transport/errors';
-import { MASK } from '../../api/transport/exchange-log';
+import { coSpaceParams } from '../../api/params/co-space';
 import type { Call, CoSpace, CospaceBulkParameterSet } from '../../api/params/schemas';
-import { getSpace, updateSpace } from '../../api/resources/spaces';
+import { expandMapping } from '../../api/resources/bulk';
+import { listAllCalls } from '../../api/resources/calls';
+import { targetOf, wireForm } from '../../api/resources/operation-facts';
+import { beforeValues, type Operation, type Ref } from '../../api/resources/operations';
+import { runOperation } from '../../api/resources/run-operation';
+import { getSpace } from '../../api/resources/spaces';
+import { isNotFound } from '../../api/transport/errors';
+import { MASK, maskValue } from '../../api/wire/secrets';
 import { meetingRegistry, type MeetingRecord } from './meeting-registry';
 
 /** One request (or check) of a multi-step operation, shown in the review and then ticked off. */
@@ -67,12 +71,29 @@ export interface MeetingInput {
   participants: string[];
 }
 
-const masked = (passcode: string) => (passcode === '' ? '' : MASK);
+/** A request as the review lists it: method, path, then the form with passcodes masked; a call not made yet is `<the new call>`. */
+export function requestText(op: Operation): string {
+  const { method, path } = targetOf(op);
+  const body = Object.entries(wireForm(op))
+    .map(([name, value]) => `${name}=${maskValue(name, value)}`)
+    .join('&');
+  return `${method} /api/v1${path.replace(/\{([^{}]+)\}/g, '<the new $1>')}${body === '' ? '' : ` ${body}`}`;
+}
+
+type SpaceChange = Extract<Operation, { op: 'updateSpace' }>['form'];
+
+/** A PUT of the space with what it held before, read just now. */
+async function changeSpace(spaceId: string, form: SpaceChange): Promise<void> {
+  const space = await getSpace(spaceId);
+  await runOperation({ op: 'updateSpace', space: spaceId, form, before: beforeValues(coSpaceParams, space, form) });
+}
 
 /** Starting a meeting the way TMS does: rename the placeholder and open it, create its call, dial out. */
 export function startMeetingSteps(setId: string, slot: Slot & { space: CoSpace & { id: string } }, input: MeetingInput): Step[] {
   const spaceId = slot.space.id;
   let callId: string | undefined;
+  const open: SpaceChange = { name: input.name, nonMemberAccess: true, passcode: input.passcode };
+  const call: Operation = { op: 'createCall', form: { coSpace: spaceId } };
   const steps: Step[] = [
     {
       label: `Check that ${slot.placeholderName} is still free`,
@@ -87,19 +108,19 @@ export function startMeetingSteps(setId: string, slot: Slot & { space: CoSpace &
     },
     {
       label: `Rename it “${input.name}”, open it to non-members and set the passcode`,
-      request: `PUT /api/v1/coSpaces/${spaceId} name=${input.name}&nonMemberAccess=true&passcode=${masked(input.passcode)}`,
+      request: requestText({ op: 'updateSpace', space: spaceId, form: open, before: {} }),
       run: async () => {
-        await updateSpace(spaceId, { name: input.name, nonMemberAccess: true, passcode: input.passcode });
+        await changeSpace(spaceId, open);
         meetingRegistry.save({ spaceId, setId, placeholderName: slot.placeholderName, name: input.name, startedAt: Date.now() });
       },
     },
     {
       label: 'Create its call',
-      request: `POST /api/v1/calls coSpace=${spaceId}`,
+      request: requestText(call),
       run: async () => {
-        callId = await createCall({ coSpace: spaceId });
-        meetingRegistry.update(spaceId, { callId });
-        return `call ${callId}`;
+        callId = (await runOperation(call)).id;
+        if (callId) meetingRegistry.update(spaceId, { callId });
+        return `call ${callId ?? '?'}`;
       },
     },
   ];
@@ -108,14 +129,15 @@ export function startMeetingSteps(setId: string, slot: Slot & { space: CoSpace &
 }
 
 export function dialOutStep(callId: () => string | undefined, remoteParty: string): Step {
+  const dial = (call: Ref): Operation => ({ op: 'createCallLeg', call, form: { remoteParty } });
   return {
     label: `Dial out to ${remoteParty}`,
-    request: `POST /api/v1/calls/${callId() ?? '<the new call>'}/callLegs remoteParty=${remoteParty}`,
+    request: requestText(dial(callId() ?? { ref: 'call' })),
     run: async () => {
       const id = callId();
       if (!id) throw new Error('The meeting has no call to dial out from.');
-      const leg = await createCallLeg(id, { remoteParty });
-      return `call leg ${leg}`;
+      const leg = await runOperation(dial(id));
+      return `call leg ${leg.id ?? '?'}`;
     },
   };
 }
@@ -125,10 +147,12 @@ export function extendMeetingSteps(meeting: MeetingRecord): Step[] {
   return [
     {
       label: `Send the meeting’s PUT again (name “${meeting.name}”, nonMemberAccess=true, the same passcode)`,
+      // The passcode is read from the space when the step runs.
       request: `PUT /api/v1/coSpaces/${meeting.spaceId} name=${meeting.name}&nonMemberAccess=true&passcode=${MASK}`,
       run: async () => {
         const space = await getSpace(meeting.spaceId);
-        await updateSpace(meeting.spaceId, { name: meeting.name, nonMemberAccess: true, passcode: space.passcode ?? '' });
+        const again: SpaceChange = { name: meeting.name, nonMemberAccess: true, passcode: space.passcode ?? '' };
+        await runOperation({ op: 'updateSpace', space: meeting.spaceId, form: again, before: beforeValues(coSpaceParams, space, again) });
         meetingRegistry.update(meeting.spaceId, { extendedAt: Date.now() });
       },
     },
@@ -137,13 +161,12 @@ export function extendMeetingSteps(meeting: MeetingRecord): Step[] {
 
 /** Ending as TMS does: the placeholder name back, closed to non-members, a new secret (old links stop working), then the call deleted. */
 export function endMeetingSteps(meeting: MeetingRecord): Step[] {
+  const close: SpaceChange = { name: meeting.placeholderName, nonMemberAccess: false, passcode: '', regenerateSecret: true };
   return [
     {
       label: `Restore the name ${meeting.placeholderName}, close it to non-members, clear the passcode, regenerate the secret`,
-      request: `PUT /api/v1/coSpaces/${meeting.spaceId} name=${meeting.placeholderName}&nonMemberAccess=false&passcode=&regenerateSecret=true`,
-      run: async () => {
-        await updateSpace(meeting.spaceId, { name: meeting.placeholderName, nonMemberAccess: false, passcode: '', regenerateSecret: true });
-      },
+      request: requestText({ op: 'updateSpace', space: meeting.spaceId, form: close, before: {} }),
+      run: () => changeSpace(meeting.spaceId, close),
     },
     {
       label: 'Delete the call',
@@ -154,11 +177,11 @@ export function endMeetingSteps(meeting: MeetingRecord): Step[] {
         let ended = 0;
         for (const id of ids) {
           try {
-            await deleteCall(id);
+            await runOperation({ op: 'deleteCall', call: id });
             ended++;
           } catch (error) {
             // A call that already ended is what we wanted.
-            if (!(error instanceof CmsError && error.kind === 'notFound')) throw error;
+            if (!isNotFound(error)) throw error;
           }
         }
         meetingRegistry.remove(meeting.spaceId);

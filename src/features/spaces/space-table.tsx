@@ -9,7 +9,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { CoSpace } from '../../api/params/schemas';
 import { spaceLink } from '../../lib/wizard-links';
@@ -64,9 +64,7 @@ export function SpaceTable({
   label = 'Spaces',
 }: SpaceTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
   const [focusWithin, setFocusWithin] = useState(false);
-  const focusWanted = useRef(false);
   // No React Compiler in this build, so the virtualizer's unmemoizable functions are fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -88,44 +86,7 @@ export function SpaceTable({
     if (!loadingMore && rows.length < rowCount && lastIndex >= rows.length - PREFETCH_ROWS) onNeedMore();
   }, [lastIndex, rows.length, rowCount, loadingMore, onNeedMore]);
 
-  useEffect(() => {
-    if (!focusWanted.current) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${active}"]`);
-    if (row) {
-      row.focus({ preventScroll: true });
-      focusWanted.current = false;
-    }
-  });
-
-  const activeIndex = Math.min(active, Math.max(0, rowCount - 1));
-
-  const move = (to: number) => {
-    const index = Math.max(0, Math.min(rowCount - 1, to));
-    setActive(index);
-    focusWanted.current = true;
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (rowCount === 0) return;
-    const pageRows = Math.max(1, Math.floor((event.currentTarget.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(activeIndex + 1),
-      ArrowUp: () => move(activeIndex - 1),
-      PageDown: () => move(activeIndex + pageRows),
-      PageUp: () => move(activeIndex - pageRows),
-      Home: () => move(0),
-      End: () => move(rowCount - 1),
-      Enter: () => {
-        const space = rows[activeIndex];
-        if (space) onOpen(space);
-      },
-    };
-    const action = keys[event.key];
-    if (!action) return;
-    event.preventDefault();
-    action();
-  };
+  const { activeIndex, setActive, onKeyDown } = useRowKeys({ rowCount, rows, onOpen, scrollRef, scrollToIndex: (i) => virtualizer.scrollToIndex(i, { align: 'auto' }) });
 
   // The row under the header: the virtual items start a few rows earlier (overscan).
   const topRow = Math.min(rowCount - 1, Math.floor((virtualizer.scrollOffset ?? 0) / ROW_HEIGHT));
@@ -133,20 +94,7 @@ export function SpaceTable({
 
   return (
     <Box sx={{ position: 'relative' }}>
-      {farAhead && (
-        <Paper
-          role="status"
-          elevation={3}
-          sx={{ position: 'absolute', zIndex: 3, top: HEADER_HEIGHT + 16, left: '50%', transform: 'translateX(-50%)', px: 2, py: 1, maxWidth: '90%' }}
-        >
-          <Typography variant="body2">
-            Reading CMS pages in order to reach row {(topRow + 1).toLocaleString()}: {rows.length.toLocaleString()} of {rowCount.toLocaleString()} loaded.
-          </Typography>
-          <Typography variant="caption" color="text.secondary">
-            Each page starts where CMS’s last answer ended; a filter or the exact lookup gets to a space at once.
-          </Typography>
-        </Paper>
-      )}
+      {farAhead && <FarAhead row={topRow} loaded={rows.length} rowCount={rowCount} />}
       <Box
         ref={scrollRef}
         data-space-list
@@ -188,36 +136,16 @@ export function SpaceTable({
                 );
               }
               return (
-                <TableRow
+                <SpaceRow
                   key={space.id ?? item.index}
-                  data-index={item.index}
-                  aria-rowindex={item.index + 2}
-                  hover
+                  index={item.index}
+                  space={space}
                   selected={isActive && focusWithin}
-                  tabIndex={-1}
-                  onFocus={() => setActive(item.index)}
-                  onClick={(event) => {
-                    setActive(item.index);
-                    // A link keeps its own behaviour (ctrl-click opens a tab); the rest of the row opens the space.
-                    if (!(event.target as HTMLElement).closest('a')) onOpen(space);
-                  }}
-                  sx={{ height: ROW_HEIGHT, cursor: 'pointer', '& td': { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
-                >
-                  <TableCell>
-                    {space.id ? (
-                      <Link component={RouterLink} to={spaceLink(space.id)} tabIndex={-1} underline="hover">
-                        {space.name ?? <em>(no name)</em>}
-                      </Link>
-                    ) : (
-                      (space.name ?? <em>(no name)</em>)
-                    )}
-                  </TableCell>
-                  <TableCell>{space.uri ?? dash}</TableCell>
-                  <TableCell>{space.secondaryUri ?? dash}</TableCell>
-                  <TableCell>{accessMethods ? accessMethods(space, settled) : dash}</TableCell>
-                  <TableCell>{space.callId ?? dash}</TableCell>
-                  <TableCell>{tenantName(space.tenant)}</TableCell>
-                </TableRow>
+                  onActive={() => setActive(item.index)}
+                  onOpen={() => onOpen(space)}
+                  accessMethods={accessMethods ? accessMethods(space, settled) : dash}
+                  tenant={tenantName(space.tenant)}
+                />
               );
             })}
             {paddingBottom > 0 && (
@@ -229,5 +157,119 @@ export function SpaceTable({
         </Table>
       </Box>
     </Box>
+  );
+}
+
+interface RowKeys {
+  rowCount: number;
+  rows: readonly CoSpace[];
+  onOpen: (space: CoSpace) => void;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  scrollToIndex: (index: number) => void;
+}
+
+/** The active row and the keys that move it (arrows, pages, Home, End) or open its space (Enter). */
+function useRowKeys({ rowCount, rows, onOpen, scrollRef, scrollToIndex }: RowKeys) {
+  const [active, setActive] = useState(0);
+  const focusWanted = useRef(false);
+  useEffect(() => {
+    if (!focusWanted.current) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${active}"]`);
+    if (row) {
+      row.focus({ preventScroll: true });
+      focusWanted.current = false;
+    }
+  });
+
+  const activeIndex = Math.min(active, Math.max(0, rowCount - 1));
+  const move = (to: number) => {
+    const index = Math.max(0, Math.min(rowCount - 1, to));
+    setActive(index);
+    focusWanted.current = true;
+    scrollToIndex(index);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (rowCount === 0) return;
+    const pageRows = Math.max(1, Math.floor((event.currentTarget.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(activeIndex + 1),
+      ArrowUp: () => move(activeIndex - 1),
+      PageDown: () => move(activeIndex + pageRows),
+      PageUp: () => move(activeIndex - pageRows),
+      Home: () => move(0),
+      End: () => move(rowCount - 1),
+      Enter: () => {
+        const space = rows[activeIndex];
+        if (space) onOpen(space);
+      },
+    };
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+  return { activeIndex, setActive, onKeyDown };
+}
+
+/** Scrolled past what is loaded: CMS pages are read in order to get there. */
+function FarAhead({ row, loaded, rowCount }: { row: number; loaded: number; rowCount: number }) {
+  return (
+    <Paper
+      role="status"
+      elevation={3}
+      sx={{ position: 'absolute', zIndex: 3, top: HEADER_HEIGHT + 16, left: '50%', transform: 'translateX(-50%)', px: 2, py: 1, maxWidth: '90%' }}
+    >
+      <Typography variant="body2">
+        Reading CMS pages in order to reach row {(row + 1).toLocaleString()}: {loaded.toLocaleString()} of {rowCount.toLocaleString()} loaded.
+      </Typography>
+      <Typography variant="caption" color="text.secondary">
+        Each page starts where CMS’s last answer ended; a filter or the exact lookup gets to a space at once.
+      </Typography>
+    </Paper>
+  );
+}
+
+interface SpaceRowProps {
+  index: number;
+  space: CoSpace;
+  selected: boolean;
+  onActive: () => void;
+  onOpen: () => void;
+  accessMethods: ReactNode;
+  tenant: ReactNode;
+}
+
+function SpaceRow({ index, space, selected, onActive, onOpen, accessMethods, tenant }: SpaceRowProps) {
+  return (
+    <TableRow
+      data-index={index}
+      aria-rowindex={index + 2}
+      hover
+      selected={selected}
+      tabIndex={-1}
+      onFocus={onActive}
+      onClick={(event) => {
+        onActive();
+        // A link keeps its own behaviour (ctrl-click opens a tab); the rest of the row opens the space.
+        if (!(event.target as HTMLElement).closest('a')) onOpen();
+      }}
+      sx={{ height: ROW_HEIGHT, cursor: 'pointer', '& td': { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
+    >
+      <TableCell>
+        {space.id ? (
+          <Link component={RouterLink} to={spaceLink(space.id)} tabIndex={-1} underline="hover">
+            {space.name ?? <em>(no name)</em>}
+          </Link>
+        ) : (
+          (space.name ?? <em>(no name)</em>)
+        )}
+      </TableCell>
+      <TableCell>{space.uri ?? dash}</TableCell>
+      <TableCell>{space.secondaryUri ?? dash}</TableCell>
+      <TableCell>{accessMethods}</TableCell>
+      <TableCell>{space.callId ?? dash}</TableCell>
+      <TableCell>{tenant}</TableCell>
+    </TableRow>
   );
 }

@@ -5,7 +5,10 @@ import { useQueryClient, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { callLegProfileQueries } from '../../api/resources/call-leg-profiles';
 import { spaceQueries } from '../../api/resources/spaces';
-import { systemQueries, updateSystemProfiles } from '../../api/resources/system';
+import { systemProfilesParams } from '../../api/params/system-profiles';
+import { beforeValues, putFormFromWire } from '../../api/resources/operations';
+import { runOperation } from '../../api/resources/run-operation';
+import { systemQueries } from '../../api/resources/system';
 import { ProfileLevelForm } from './profile-level-form';
 import type { ProfileRefs } from './reach-review';
 import { RESOLUTION_RULE } from '../../domain/profile-resolution/resolve';
@@ -16,7 +19,8 @@ export function GlobalProfiles() {
   const [saved, setSaved] = useState<string | null>(null);
   const current: ProfileRefs | undefined = profiles.data && { callLegProfile: profiles.data.callLegProfile ?? '', callProfile: profiles.data.callProfile ?? '' };
   const save = async (changes: Partial<ProfileRefs>) => {
-    await updateSystemProfiles(changes);
+    const form = putFormFromWire(systemProfilesParams, changes);
+    await runOperation({ op: 'updateSystemProfiles', form, before: beforeValues(systemProfilesParams, profiles.data ?? {}, form) });
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: systemQueries.profiles().queryKey }),
       queryClient.invalidateQueries({ queryKey: callLegProfileQueries.all() }),

@@ -8,7 +8,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { callLegProfileQueries } from '../../api/resources/call-leg-profiles';
 import { spaceQueries } from '../../api/resources/spaces';
-import { tenantQueries, updateTenant } from '../../api/resources/tenants';
+import { tenantParams } from '../../api/params/tenant';
+import { beforeValues, putFormFromWire } from '../../api/resources/operations';
+import { runOperation } from '../../api/resources/run-operation';
+import { tenantQueries } from '../../api/resources/tenants';
 import { ProfileLevelForm } from './profile-level-form';
 import type { ProfileRefs } from './reach-review';
 import { RESOLUTION_RULE } from '../../domain/profile-resolution/resolve';
@@ -23,7 +26,8 @@ export function TenantProfiles() {
   const name = tenant.data?.name ?? tenantId;
   const current: ProfileRefs | undefined = tenant.data && { callLegProfile: tenant.data.callLegProfile ?? '', callProfile: tenant.data.callProfile ?? '' };
   const save = async (changes: Partial<ProfileRefs>) => {
-    await updateTenant(tenantId, changes);
+    const form = putFormFromWire(tenantParams, changes);
+    await runOperation({ op: 'updateTenant', tenant: tenantId, form, before: beforeValues(tenantParams, tenant.data ?? {}, form) });
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: tenantQueries.all() }),
       queryClient.invalidateQueries({ queryKey: spaceQueries.all() }),

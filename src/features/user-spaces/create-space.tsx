@@ -13,10 +13,11 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { createSpace, findSpacesByUri, spaceQueries } from '../../api/resources/spaces';
+import { runOperation } from '../../api/resources/run-operation';
+import { findSpacesByUri, spaceQueries } from '../../api/resources/spaces';
 import { listAllUsers, userQueries } from '../../api/resources/users';
 import { FormText } from '../../components/form-text';
 import { createSchema, userIdOfJid, type CreateValues } from './user-id';
@@ -84,8 +85,10 @@ export function CreateSpace({ suggestedUserId, onCreated }: Props) {
   });
 
   const create = useMutation({
-    mutationFn: (values: CreateValues) =>
-      createSpace({ name: values.name, uri: values.uri, ...(values.secondaryUri === '' ? {} : { secondaryUri: values.secondaryUri }) }),
+    mutationFn: async (values: CreateValues) => {
+      const form = { name: values.name, uri: values.uri, ...(values.secondaryUri === '' ? {} : { secondaryUri: values.secondaryUri }) };
+      return (await runOperation({ op: 'createSpace', form })).id;
+    },
     onSuccess: async (id, values) => {
       await queryClient.invalidateQueries({ queryKey: spaceQueries.lists() });
       setReview(null);
@@ -131,45 +134,56 @@ export function CreateSpace({ suggestedUserId, onCreated }: Props) {
           </div>
         </Stack>
       </form>
-      {review && (
-        <Dialog open onClose={create.isPending ? undefined : () => setReview(null)} aria-labelledby="review-create-title" fullWidth maxWidth="sm">
-          <DialogTitle id="review-create-title">Create this space?</DialogTitle>
-          <DialogContent>
-            <Typography gutterBottom>
-              <code>POST /api/v1/coSpaces</code> for {review.userJid}:
-            </Typography>
-            <Table size="small" aria-label="Space to create">
-              <TableBody>
-                <TableRow>
-                  <TableCell>name</TableCell>
-                  <TableCell>{review.name}</TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableCell>uri</TableCell>
-                  <TableCell>{review.uri}</TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableCell>secondaryUri</TableCell>
-                  <TableCell>{review.secondaryUri === '' ? <em>not sent</em> : review.secondaryUri}</TableCell>
-                </TableRow>
-              </TableBody>
-            </Table>
-            {create.isError && (
-              <Alert severity="error" sx={{ mt: 2 }}>
-                {create.error instanceof Error ? create.error.message : String(create.error)}
-              </Alert>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setReview(null)} disabled={create.isPending}>
-              Back
-            </Button>
-            <Button variant="contained" loading={create.isPending} onClick={() => create.mutate(review)}>
-              Create space
-            </Button>
-          </DialogActions>
-        </Dialog>
-      )}
+      {review && <CreateDialog review={review} create={create} onBack={() => setReview(null)} />}
     </Paper>
+  );
+}
+
+interface CreateDialogProps {
+  review: CreateValues;
+  create: UseMutationResult<string | undefined, Error, CreateValues>;
+  onBack: () => void;
+}
+
+/** The POST to confirm, field by field; a secondary URI left empty is not sent. */
+function CreateDialog({ review, create, onBack }: CreateDialogProps) {
+  return (
+    <Dialog open onClose={create.isPending ? undefined : onBack} aria-labelledby="review-create-title" fullWidth maxWidth="sm">
+      <DialogTitle id="review-create-title">Create this space?</DialogTitle>
+      <DialogContent>
+        <Typography gutterBottom>
+          <code>POST /api/v1/coSpaces</code> for {review.userJid}:
+        </Typography>
+        <Table size="small" aria-label="Space to create">
+          <TableBody>
+            <TableRow>
+              <TableCell>name</TableCell>
+              <TableCell>{review.name}</TableCell>
+            </TableRow>
+            <TableRow>
+              <TableCell>uri</TableCell>
+              <TableCell>{review.uri}</TableCell>
+            </TableRow>
+            <TableRow>
+              <TableCell>secondaryUri</TableCell>
+              <TableCell>{review.secondaryUri === '' ? <em>not sent</em> : review.secondaryUri}</TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+        {create.isError && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {create.error instanceof Error ? create.error.message : String(create.error)}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onBack} disabled={create.isPending}>
+          Back
+        </Button>
+        <Button variant="contained" loading={create.isPending} onClick={() => create.mutate(review)}>
+          Create space
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 }

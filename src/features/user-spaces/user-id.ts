@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { coSpaceParams } from '../../api/params/co-space';
 import { LAYOUTS } from '../../api/params/layouts';
+import type { ParamDef } from '../../api/params/param-def';
+import { valueProblem } from '../../api/params/write-schema';
 
 /** The user id of a JID (`user1@evacanoalone.net` → `user1`), as CMS stores a URI user part: lower case. */
 export function userIdOfJid(jid: string): string {
@@ -8,12 +11,14 @@ export function userIdOfJid(jid: string): string {
   return (at >= 0 ? trimmed.slice(0, at) : trimmed).toLowerCase();
 }
 
-const URI_USER_PART = /^[^\s@:;<>"]+$/;
+/** Whether CMS takes `text` for the parameter, as its table says. */
+const fits = (def: ParamDef) => (text: string) => valueProblem(def, text) === undefined;
+const URI_WORDS = 'A URI user part has no spaces and none of @ : ; < > ".';
 const uriUserPart = z
   .string()
   .trim()
   .min(1, { error: 'Enter the URI user part.' })
-  .regex(URI_USER_PART, { error: 'A URI user part has no spaces and none of @ : ; < > ".' });
+  .refine(fits(coSpaceParams.uri), { error: URI_WORDS });
 const optional = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
 
 export const searchSchema = z.object({
@@ -21,7 +26,7 @@ export const searchSchema = z.object({
     .string()
     .trim()
     .min(1, { error: 'Enter a user id, e.g. user1 or user1@evacanoalone.net.' })
-    .refine((text) => URI_USER_PART.test(userIdOfJid(text)), { error: 'A user id has no spaces and none of : ; < > ".' }),
+    .refine((text) => fits(coSpaceParams.uri)(userIdOfJid(text)), { error: 'A user id has no spaces and none of : ; < > ".' }),
 });
 
 /** The POST of a user's space, as the provisioning lab builds it from the user record. */
@@ -42,12 +47,7 @@ export type CreateValues = z.infer<typeof createSchema>;
 export const modifySchema = z.object({
   name: z.string().trim().min(1, { error: 'A user’s space needs a name.' }),
   secondaryUri: optional(uriUserPart),
-  callId: optional(
-    z
-      .string()
-      .trim()
-      .regex(/^\d+$/, { error: 'A call ID is digits only.' }),
-  ),
+  callId: optional(z.string().trim().refine(fits(coSpaceParams.callId), { error: 'A call ID is digits only.' })),
   defaultLayout: z.union([z.literal(''), z.enum(LAYOUTS)]),
 });
 export type ModifyValues = z.infer<typeof modifySchema>;

@@ -19,7 +19,10 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { LAYOUTS } from '../../api/params/layouts';
 import type { CoSpace } from '../../api/params/schemas';
-import { deleteSpace, spaceQueries, updateSpace, type SpaceForm } from '../../api/resources/spaces';
+import { coSpaceParams } from '../../api/params/co-space';
+import { beforeValues } from '../../api/resources/operations';
+import { runOperation } from '../../api/resources/run-operation';
+import { spaceQueries } from '../../api/resources/spaces';
 import { FormText } from '../../components/form-text';
 import { modifySchema, type ModifyValues } from './user-id';
 
@@ -137,7 +140,8 @@ function ModifyDialog({ space, onClose, onDone }: { space: CoSpace; onClose: () 
   });
 
   const save = useMutation({
-    mutationFn: (form: Partial<ModifyValues>) => updateSpace(space.id ?? '', form as SpaceForm),
+    mutationFn: (form: Partial<ModifyValues>) =>
+      runOperation({ op: 'updateSpace', space: space.id ?? '', form, before: beforeValues(coSpaceParams, space, form) }),
     onSuccess: async (_, sent) => {
       await queryClient.invalidateQueries({ queryKey: spaceQueries.all() });
       onDone(`Saved ${Object.keys(sent).join(', ')} of space “${sent.name ?? space.name}”.`);
@@ -215,7 +219,7 @@ function ModifyDialog({ space, onClose, onDone }: { space: CoSpace; onClose: () 
 function DeleteDialog({ space, onClose, onDone }: { space: CoSpace; onClose: () => void; onDone: (message: string) => void }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => deleteSpace(space.id ?? ''),
+    mutationFn: () => runOperation({ op: 'deleteSpace', space: space.id ?? '' }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: spaceQueries.lists() });
       onDone(`Deleted space “${space.name ?? space.id}”.`);

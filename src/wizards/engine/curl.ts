@@ -1,5 +1,6 @@
 import { apiPath } from '../../api/transport/client';
-import { MASK } from '../../api/transport/exchange-log';
+import { curlCommand } from '../../api/wire/curl';
+import { maskValue } from '../../api/wire/secrets';
 import { fillRefs } from './apply';
 import type { PlannedRequest } from './types';
 
@@ -10,22 +11,11 @@ export interface CurlOptions {
   revealSecrets: boolean;
 }
 
-/** Single-quotes for a POSIX shell: 'it'\''s'. */
-function quote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-/**
- * The request as a copyable curl command: a password placeholder (never the real one), `-X`, and
- * one `--data-urlencode` per form field. `{ref}`s not created yet stay as `<ref id>`.
- */
+/** The request as a copyable curl command; `{ref}`s not created yet stay as `<ref id>`. */
 export function toCurl(request: PlannedRequest, refs: Readonly<Record<string, string>>, options: CurlOptions): string {
   const placeholder = (text: string) => fillRefs(text, refs).text.replace(/\{([^{}]+)\}/g, '<$1 id>');
   const url = `${options.baseUrl.replace(/\/+$/, '')}${apiPath(placeholder(request.path))}`;
-  const lines = [`curl -k -u 'admin:<password>' -X ${request.method} ${quote(url)}`];
-  for (const [name, value] of Object.entries(request.form)) {
-    const shown = request.sensitive.includes(name) && !options.revealSecrets && value !== '' ? MASK : placeholder(value);
-    lines.push(`  --data-urlencode ${quote(`${name}=${shown}`)}`);
-  }
-  return lines.join(' \\\n');
+  const form: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.form)) form[name] = options.revealSecrets ? placeholder(value) : maskValue(name, placeholder(value));
+  return curlCommand({ method: request.method, url, form });
 }

@@ -140,16 +140,12 @@ describe('toCurl', () => {
   };
   it('masks passcodes, uses a password placeholder and fills known refs', () => {
     expect(toCurl(request, { space: 'abc' }, { baseUrl: 'https://cms.lab:445/', revealSecrets: false })).toBe(
-      [
-        "curl -k -u 'admin:<password>' -X POST 'https://cms.lab:445/api/v1/coSpaces/abc/accessMethods'",
-        `  --data-urlencode 'uri=it'\\''s.space'`,
-        "  --data-urlencode 'passcode=*****'",
-        "  --data-urlencode 'callLegProfile=<hostProfile id>'",
-      ].join(' \\\n'),
+      "curl -sS -X POST -u 'USER:PASSWORD' -H 'Content-Type: application/x-www-form-urlencoded' " +
+        "--data-raw 'uri=it%27s.space&passcode=*****&callLegProfile=%3ChostProfile+id%3E' 'https://cms.lab:445/api/v1/coSpaces/abc/accessMethods'",
     );
   });
   it('shows passcodes when revealed', () => {
-    expect(toCurl(request, {}, { baseUrl: '', revealSecrets: true })).toContain("--data-urlencode 'passcode=1234'");
+    expect(toCurl(request, {}, { baseUrl: '', revealSecrets: true })).toContain('&passcode=1234&');
     expect(toCurl(request, {}, { baseUrl: '', revealSecrets: true })).toContain("'/api/v1/coSpaces/<space id>/accessMethods'");
   });
 });

@@ -1,7 +1,7 @@
 import { listAllUsers } from '../../api/resources/users';
 import { mapLimited } from '../../lib/limit';
 import { resolveCallLegProfile } from '../../domain/profile-resolution/resolve';
-import { wizardSchemas, type WizardInput } from '../wizard-schema';
+import { isWizardPath, wizardSchemas, type WizardInput, type WizardPath } from '../wizard-schema';
 import { desiredState, isRef, projectedLevels, wireOf, type Desired } from './desired';
 import type { CurrentState, FieldIssue } from './types';
 import { pinLengthIssues, usedElsewhere } from './used-elsewhere';
@@ -34,7 +34,7 @@ function clashesInside(input: WizardInput, desired: Desired): FieldIssue[] {
   routes.push({ owner: 'host', uris: [lower(input.access.uri)], callId: input.access.callId, passcode: input.access.passcode });
 
   const seen = new Set<string>();
-  const add = (field: string, message: string) => {
+  const add = (field: WizardPath, message: string) => {
     const key = `${field}\n${message}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -134,10 +134,10 @@ function scopeIssues(input: WizardInput, current: CurrentState, desired: Desired
 
 async function unknownUsers(input: WizardInput, signal?: AbortSignal): Promise<FieldIssue[]> {
   if (input.scenario !== 'members-are-hosts') return [];
-  const wanted: Array<{ field: string; jid: string }> = [];
+  const wanted: Array<{ field: WizardPath; jid: string }> = [];
   if (input.space.ownerJid) wanted.push({ field: 'space.ownerJid', jid: input.space.ownerJid });
   input.members.forEach((member, index) => wanted.push({ field: `members.${index}.userJid`, jid: member.userJid }));
-  const results = await mapLimited(wanted, SCAN_CONCURRENCY, async ({ field, jid }) => {
+  const results = await mapLimited(wanted, SCAN_CONCURRENCY, async ({ field, jid }): Promise<FieldIssue | undefined> => {
     const users = await listAllUsers({ filter: jid }, signal);
     const known = users.items.some((user) => lower(user.userJid) === lower(jid));
     return known ? undefined : { field, message: `CMS has no user ${jid}. Users come from the LDAP sync; check the spelling or sync the user first.` };
@@ -145,7 +145,7 @@ async function unknownUsers(input: WizardInput, signal?: AbortSignal): Promise<F
   return results.filter((issue): issue is FieldIssue => issue !== undefined);
 }
 
-const MISSING: Record<string, { field: string; what: string }> = {
+const MISSING: Record<string, { field: WizardPath; what: string }> = {
   space: { field: 'space.id', what: 'space' },
   guestProfile: { field: 'profiles.guest.id', what: 'guest call leg profile' },
   hostProfile: { field: 'profiles.host.id', what: 'host call leg profile' },
@@ -165,7 +165,10 @@ export async function preflight(input: WizardInput, current: CurrentState, signa
   const issues: FieldIssue[] = [];
   const parsed = wizardSchemas[input.scenario].safeParse(input);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) issues.push({ field: issue.path.map(String).join('.'), message: issue.message });
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String).join('.');
+      issues.push({ field: isWizardPath(path) ? path : '', message: issue.message });
+    }
     // The CMS checks below need a well-formed input.
     return issues;
   }

@@ -1,4 +1,7 @@
+import type { WriteMethod } from '../../api/resources/operation-facts';
+import type { Operation } from '../../api/resources/operations';
 import type { CmsError } from '../../api/transport/errors';
+import type { WizardPath } from '../wizard-schema';
 import type { AccessMethod, CallLegProfile, CallProfile, CoSpace, CoSpaceUser, SystemProfiles, Tenant } from '../../api/params/schemas';
 
 type WithId<T> = T & { id: string };
@@ -42,23 +45,32 @@ export interface CurrentState {
   missing: string[];
 }
 
-/** A problem found before writing, shown on a react-hook-form field ('space.uri', 'access.passcode'…). */
+/** A problem found before writing, shown on a form field ('space.uri', 'access.passcode'…); '' is about the whole form. */
 export interface FieldIssue {
-  field: string;
+  field: WizardPath | '';
   message: string;
 }
 
-export interface PlannedRequest {
+/** One write of a plan: a typed operation, the key the review and the progress know it by, and the ref its POST fills. */
+export interface PlannedStep {
   /** stable within a plan: 'guestProfile', 'space', 'accessMethod', 'member:user1@…' */
   key: string;
   /** plain words: "Create the host call leg profile" */
   title: string;
-  method: 'POST' | 'PUT';
-  /** relative to /api/v1; `{ref}` is replaced by the id an earlier POST of this plan created */
+  operation: Operation;
+  /** POST: the ref name the new object's id (from Location) is stored under */
+  creates?: string;
+}
+
+/** A planned step as the review shows it: the exact request, in wire text. */
+export interface PlannedRequest {
+  key: string;
+  title: string;
+  method: WriteMethod;
+  /** relative to /api/v1; `{ref}` stands for the id an earlier POST of this plan creates */
   path: string;
   /** the exact form body: only fields that change; '' unsets; values may hold `{ref}` */
   form: Record<string, string>;
-  /** POST: the ref name the new object's id (from Location) is stored under */
   creates?: string;
   /** PUT: the previous values of exactly the fields sent ('' where previously unset) */
   restore?: Record<string, string>;
@@ -74,8 +86,10 @@ export interface JoinCard {
 }
 
 export interface WizardPlan {
+  /** what apply sends, in order */
+  steps: PlannedStep[];
+  /** the same, as the review shows them */
   requests: PlannedRequest[];
-  joinCards: JoinCard[];
   /** ids already known when planning (existing or reused objects), keyed like refs: space, guestProfile… */
   ids: Record<string, string>;
   /** plain sentences about what is reused or left alone, for the review step */
@@ -93,9 +107,9 @@ export interface ApplyOutcome {
   ok: boolean;
   /** ref → id of every object this run created */
   refs: Record<string, string>;
-  /** the requests that succeeded, in order, with `{ref}`s filled in */
-  done: Array<{ request: PlannedRequest; id?: string }>;
-  failed?: { request: PlannedRequest; error: CmsError };
+  /** the requests that succeeded, in order, as sent (`{ref}`s filled in) */
+  done: Array<{ request: PlannedRequest; operation: Operation; id?: string }>;
+  failed?: { request: PlannedRequest; operation: Operation; error: CmsError };
 }
 
 export interface RollbackResult {

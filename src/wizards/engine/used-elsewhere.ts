@@ -7,7 +7,7 @@ import { isCallIdReachable, queryUriUsage } from '../../api/resources/uri-usage'
 import { effectivePinRule, pinTooShort } from '../../domain/dial-in/pin-length';
 import { uriClash, type UriHolder } from '../../domain/dial-in/uri-holders';
 import { mapLimited } from '../../lib/limit';
-import type { WizardInput } from '../wizard-schema';
+import type { WizardInput, WizardPath } from '../wizard-schema';
 import { wireOf, type Desired } from './desired';
 import type { CurrentState, FieldIssue } from './types';
 
@@ -61,9 +61,9 @@ async function callIdIssue(value: string, desired: Desired, signal?: AbortSignal
 /** Where a URI or call ID the wizard sets is already in use elsewhere. */
 export async function usedElsewhere(input: WizardInput, desired: Desired, signal?: AbortSignal): Promise<FieldIssue[]> {
   const self = desired.space.id?.toLowerCase();
-  const uris = [{ field: 'space.uri', value: input.space.uri }];
+  const uris: Array<{ field: WizardPath; value: string }> = [{ field: 'space.uri', value: input.space.uri }];
   if (lower(input.access.uri) !== lower(input.space.uri)) uris.push({ field: 'access.uri', value: input.access.uri });
-  const callIds = [{ field: 'space.callId', value: input.space.callId }];
+  const callIds: Array<{ field: WizardPath; value: string }> = [{ field: 'space.callId', value: input.space.callId }];
   if (input.access.callId !== input.space.callId) callIds.push({ field: 'access.callId', value: input.access.callId });
   const tenants = (await listAllTenants({}, signal)).items.flatMap((t) => (t.id ? [t.id.toLowerCase()] : []));
   const checks = [

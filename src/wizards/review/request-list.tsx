@@ -9,7 +9,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { apiPath } from '../../api/transport/client';
-import { MASK } from '../../api/transport/exchange-log';
+import { MASK } from '../../api/wire/secrets';
 import { CopyButton } from '../../components/copy-button';
 import { fillRefs } from '../engine/apply';
 import { toCurl } from '../engine/curl';

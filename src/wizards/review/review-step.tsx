@@ -12,7 +12,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { CopyButton } from '../../components/copy-button';
-import type { JoinCard, WizardPlan } from '../engine/types';
+import type { JoinCard, ProgressEvent, WizardPlan } from '../engine/types';
 import { isBusy, type ReviewState, type RunState } from '../run-state';
 import { ApplyFailure } from './apply-result';
 import { JoinCardList } from './join-card-list';
@@ -38,8 +38,6 @@ export interface ReviewStepProps {
 /** Step "Review": the exact calls, copyable; how to join; then apply, roll back or verify. */
 export function ReviewStep(props: ReviewStepProps) {
   const { review, plan, cards, run, domain, onDomainChange, defaultBaseUrl } = props;
-  const [reveal, setReveal] = useState(false);
-  const [baseUrl, setBaseUrl] = useState(defaultBaseUrl);
   // The Apply button goes away once it is pressed: the focus follows the progress instead of falling to the page.
   const statusRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -96,26 +94,7 @@ export function ReviewStep(props: ReviewStepProps) {
         </Box>
       )}
 
-      {count > 0 && (
-        <section aria-labelledby="review-calls-heading">
-          <Typography id="review-calls-heading" variant="h6" component="h3" gutterBottom>
-            API calls
-          </Typography>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' }, mb: 2 }}>
-            <FormControlLabel control={<Switch checked={reveal} onChange={(e) => setReveal(e.target.checked)} />} label="Reveal PINs" />
-            <TextField
-              id="review-base-url"
-              label="CMS address for curl"
-              size="small"
-              value={baseUrl}
-              onChange={(e) => setBaseUrl(e.target.value)}
-              sx={{ minWidth: 280 }}
-            />
-            <CopyButton variant="text" text={allAsCurl(plan.requests, refs, baseUrl, reveal)} label="Copy all as curl" />
-          </Stack>
-          <RequestList requests={plan.requests} refs={refs} reveal={reveal} baseUrl={baseUrl} status={status} />
-        </section>
-      )}
+      {count > 0 && <ApiCalls requests={plan.requests} refs={refs} status={status} defaultBaseUrl={defaultBaseUrl} />}
 
       <section aria-labelledby="review-join-heading">
         <Typography id="review-join-heading" variant="h6" component="h3" gutterBottom>
@@ -154,13 +133,22 @@ export function ReviewStep(props: ReviewStepProps) {
       )}
       {busy && <LinearProgress aria-label={run.phase === 'rolling-back' ? 'Rolling back' : 'Applying'} />}
 
+      <RunOutcome {...props} />
+    </Stack>
+  );
+}
+
+/** After Apply: the failure and its roll back, or what verify read back. */
+function RunOutcome({ run, cards, onRecheck, onGoToField, onRollback, fieldLabel, verifyHeadingRef }: ReviewStepProps) {
+  return (
+    <>
       {(run.phase === 'failed' || run.phase === 'rolling-back' || run.phase === 'rolled-back') && (
         <ApplyFailure
           outcome={run.outcome}
           failures={run.failures}
-          fieldLabel={props.fieldLabel}
-          onGoToField={props.onGoToField}
-          onRollback={props.onRollback}
+          fieldLabel={fieldLabel}
+          onGoToField={onGoToField}
+          onRollback={onRollback}
           rollingBack={run.phase === 'rolling-back'}
           {...(run.phase !== 'failed' ? { undo: run.undo } : {})}
           {...(run.phase === 'rolled-back' ? { result: run.result } : {})}
@@ -168,20 +156,53 @@ export function ReviewStep(props: ReviewStepProps) {
       )}
       {(run.phase === 'rolled-back' || (run.phase === 'failed' && run.outcome.done.length === 0)) && (
         <Box>
-          <Button variant="outlined" onClick={props.onRecheck}>
+          <Button variant="outlined" onClick={onRecheck}>
             Check again
           </Button>
         </Box>
       )}
       {run.phase === 'verify-failed' && (
-        <Alert severity="warning" role="alert" action={<Button onClick={props.onRecheck}>Check again</Button>}>
+        <Alert severity="warning" role="alert" action={<Button onClick={onRecheck}>Check again</Button>}>
           Applied, but reading the objects back failed: {run.message}
         </Alert>
       )}
       {run.phase === 'verified' && (
-        <VerifyPanel verification={run.verification} cards={cards} headingRef={props.verifyHeadingRef} onRecheck={props.onRecheck} />
+        <VerifyPanel verification={run.verification} cards={cards} headingRef={verifyHeadingRef} onRecheck={onRecheck} />
       )}
-    </Stack>
+    </>
+  );
+}
+
+interface ApiCallsProps {
+  requests: WizardPlan['requests'];
+  refs: Readonly<Record<string, string>>;
+  status: Readonly<Record<string, ProgressEvent['status']>>;
+  defaultBaseUrl: string;
+}
+
+/** The exact calls, PINs masked until revealed, each copyable as curl against the CMS address given. */
+function ApiCalls({ requests, refs, status, defaultBaseUrl }: ApiCallsProps) {
+  const [reveal, setReveal] = useState(false);
+  const [baseUrl, setBaseUrl] = useState(defaultBaseUrl);
+  return (
+    <section aria-labelledby="review-calls-heading">
+      <Typography id="review-calls-heading" variant="h6" component="h3" gutterBottom>
+        API calls
+      </Typography>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' }, mb: 2 }}>
+        <FormControlLabel control={<Switch checked={reveal} onChange={(e) => setReveal(e.target.checked)} />} label="Reveal PINs" />
+        <TextField
+          id="review-base-url"
+          label="CMS address for curl"
+          size="small"
+          value={baseUrl}
+          onChange={(e) => setBaseUrl(e.target.value)}
+          sx={{ minWidth: 280 }}
+        />
+        <CopyButton variant="text" text={allAsCurl(requests, refs, baseUrl, reveal)} label="Copy all as curl" />
+      </Stack>
+      <RequestList requests={requests} refs={refs} reveal={reveal} baseUrl={baseUrl} status={status} />
+    </section>
   );
 }
 

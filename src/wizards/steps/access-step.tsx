@@ -3,10 +3,10 @@ import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useFormContext, useWatch } from 'react-hook-form';
 import type { WizardScenarioId } from '../../lib/wizard-links';
 import { TextInput } from '../form-fields';
 import { UriNote } from '../uri-note';
+import { useWizardFormContext, useWizardValue } from '../use-wizard-form';
 import { useWizard } from '../wizard-context';
 import { normalizeUri } from '../wizard-schema';
 
@@ -26,11 +26,11 @@ const SAME_URI: ReadonlySet<WizardScenarioId> = new Set(['same-uri-two-pins', 'b
 /** Step "Access method": the host's way in. */
 export function AccessStep() {
   const { scenario, snapshot } = useWizard();
-  const { setValue } = useFormContext();
-  const spaceUri = useWatch({ name: 'space.uri' }) as string | undefined;
-  const spaceCallId = useWatch({ name: 'space.callId' }) as string | undefined;
-  const accessUri = useWatch({ name: 'access.uri' }) as string | undefined;
-  const accessCallId = useWatch({ name: 'access.callId' }) as string | undefined;
+  const { setValue } = useWizardFormContext();
+  const spaceUri = useWizardValue('space.uri');
+  const spaceCallId = useWizardValue('space.callId');
+  const accessUri = useWizardValue('access.uri');
+  const accessCallId = useWizardValue('access.callId');
   const normalizedSpaceUri = spaceUri ? normalizeUri(spaceUri).uri : '';
   const sameUriWanted = SAME_URI.has(scenario);
   const same = sameUriWanted && normalizedSpaceUri !== '' && normalizeUri(accessUri ?? '').uri.toLowerCase() === normalizedSpaceUri.toLowerCase();

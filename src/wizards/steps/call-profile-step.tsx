@@ -10,16 +10,17 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
-import { Controller, useFormContext, useWatch } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useCurrentState } from '../current-state-query';
 import { fieldId, RadioInput, TextInput } from '../form-fields';
 import { shortId } from '../profile-summary';
+import { useWizardFormContext, useWizardValue } from '../use-wizard-form';
 import { PASSCODE_TIMEOUT_RANGE } from '../wizard-schema';
 
 /** Step "Call profile" (scenario 3): how the IVR takes a blank guest PIN. */
 export function CallProfileStep() {
-  const mode = useWatch({ name: 'callProfile.mode' }) as 'create' | 'existing' | undefined;
-  const passcodeMode = useWatch({ name: 'callProfile.passcodeMode' }) as string | undefined;
+  const mode = useWizardValue('callProfile.mode');
+  const passcodeMode = useWizardValue('callProfile.passcodeMode');
   return (
     <Stack spacing={3}>
       <Alert severity="info" role="note">
@@ -68,7 +69,7 @@ export function CallProfileStep() {
 }
 
 function CallProfilePicker() {
-  const { control } = useFormContext();
+  const { control } = useWizardFormContext();
   const current = useCurrentState({ scenario: 'blank-guest-pin' });
   const profiles = current.data?.callProfiles ?? [];
   const name = 'callProfile.id';

@@ -8,11 +8,13 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { userQueries } from '../../api/resources/users';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { CheckboxInput, fieldId, TextInput } from '../form-fields';
-import { MEMBER_PERMISSIONS, newMember, type MemberPermission } from '../wizard-schema';
+import { MEMBER_PERMISSIONS, type MemberPermission } from '../wizard-fields';
+import { useWizardFormContext, useWizardValue } from '../use-wizard-form';
+import { newMember } from '../wizard-schema';
 
 const PERMISSION_LABELS: Record<MemberPermission, string> = {
   canDestroy: 'May delete the space',
@@ -29,10 +31,10 @@ const PERMISSION_LABELS: Record<MemberPermission, string> = {
 
 /** Step "Members" (scenario 4): members are hosts when signed in to the web app. */
 export function MembersStep() {
-  const { control, setFocus } = useFormContext();
+  const { control, setFocus } = useWizardFormContext();
   const { fields, append, remove } = useFieldArray({ control, name: 'members' });
-  const owner = useWatch({ name: 'space.ownerJid' }) as string | undefined;
-  const members = (useWatch({ name: 'members' }) ?? []) as Array<{ userJid?: string }>;
+  const owner = useWizardValue('space.ownerJid');
+  const members = useWizardValue('members') ?? [];
   const ownerListed = !!owner && members.some((m) => (m.userJid ?? '').trim().toLowerCase() === owner.trim().toLowerCase());
 
   return (
@@ -108,8 +110,8 @@ export function MembersStep() {
 
 /** A user JID with suggestions from CMS's users (LDAP), as a native datalist: typing and arrow keys work as usual. */
 function UserJidField({ index }: { index: number }) {
-  const name = `members.${index}.userJid`;
-  const value = (useWatch({ name }) as string | undefined) ?? '';
+  const name = `members.${index}.userJid` as const;
+  const value = useWizardValue(name) ?? '';
   const filter = useDebouncedValue(value.trim(), 300);
   const users = useQuery({ ...userQueries.list({ ...(filter ? { filter } : {}), limit: 10 }) });
   const listId = `${fieldId(name)}-users`;

@@ -19,7 +19,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type Ref } from 'react';
-import { Controller, get, useFormContext, useFormState, useWatch } from 'react-hook-form';
+import { Controller, get, useFormState } from 'react-hook-form';
 import { callLegProfileParams } from '../../api/params/call-leg-profile';
 import { LAYOUTS } from '../../api/params/layouts';
 import type { ParamDef } from '../../api/params/param-def';
@@ -27,10 +27,11 @@ import type { CallLegProfile } from '../../api/params/schemas';
 import { tenantQueries } from '../../api/resources/tenants';
 import { fieldId, RadioInput, SelectInput, TextInput, TriStateInput } from '../form-fields';
 import { profileFit, settingsList, shortId } from '../profile-summary';
-import type { WizardScenarioId } from '../../lib/wizard-links';
 import { useCurrentState } from '../current-state-query';
 import type { CurrentState } from '../engine/types';
-import { ADVANCED_CALL_LEG_PARAMS } from '../wizard-schema';
+import { useWizardFormContext, useWizardValue } from '../use-wizard-form';
+import { ADVANCED_CALL_LEG_PARAMS, type AdvancedCallLegParam } from '../wizard-fields';
+import type { WizardPath } from '../wizard-schema';
 
 type Role = 'guest' | 'host';
 
@@ -54,9 +55,9 @@ const deactivationOptions = [
 
 /** Step "Profiles": the guest and host callLegProfiles, and where the guest profile is attached. */
 export function ProfilesStep() {
-  const scenario = useWatch({ name: 'scenario' }) as WizardScenarioId;
-  const guestScope = useWatch({ name: 'profiles.guestScope' }) as string | undefined;
-  const tenantId = useWatch({ name: 'profiles.tenantId' }) as string | undefined;
+  const scenario = useWizardValue('scenario');
+  const guestScope = useWizardValue('profiles.guestScope');
+  const tenantId = useWizardValue('profiles.tenantId');
   const current = useCurrentState({
     scenario,
     profiles: { ...(guestScope ? { guestScope } : {}), ...(guestScope === 'tenant' && tenantId ? { tenantId } : {}) },
@@ -74,8 +75,8 @@ export function ProfilesStep() {
 }
 
 function ProfileRole({ role, profiles }: { role: Role; profiles: CallLegProfile[] }) {
-  const base = `profiles.${role}`;
-  const mode = useWatch({ name: `${base}.mode` }) as 'create' | 'existing' | undefined;
+  const base = `profiles.${role}` as const;
+  const mode = useWizardValue(`${base}.mode`);
   const headingId = `${role}-profile-heading`;
   return (
     <Paper component="section" variant="outlined" aria-labelledby={headingId} sx={{ p: 2 }}>
@@ -98,8 +99,8 @@ function ProfileRole({ role, profiles }: { role: Role; profiles: CallLegProfile[
 }
 
 function ProfilePicker({ role, profiles }: { role: Role; profiles: CallLegProfile[] }) {
-  const { control } = useFormContext();
-  const name = `profiles.${role}.id`;
+  const { control } = useWizardFormContext();
+  const name = `profiles.${role}.id` as const;
   const id = fieldId(name);
   return (
     <Controller
@@ -180,7 +181,7 @@ function ProfileOption({
 }
 
 function NewProfileSettings({ role }: { role: Role }) {
-  const base = `profiles.${role}.settings`;
+  const base = `profiles.${role}.settings` as const;
   return (
     <Stack spacing={2}>
       <Alert severity="info" role="note" icon={false}>
@@ -227,10 +228,10 @@ const GROUP_TITLES: Record<string, string> = {
   other: 'Other',
 };
 
-function advancedGroups(): Array<{ group: string; params: string[] }> {
-  const groups = new Map<string, string[]>();
+function advancedGroups(): Array<{ group: string; params: AdvancedCallLegParam[] }> {
+  const groups = new Map<string, AdvancedCallLegParam[]>();
   for (const name of ADVANCED_CALL_LEG_PARAMS) {
-    const def = callLegProfileParams[name] as ParamDef;
+    const def: ParamDef = callLegProfileParams[name];
     const group = def.group ?? 'other';
     groups.set(group, [...(groups.get(group) ?? []), name]);
   }
@@ -238,10 +239,11 @@ function advancedGroups(): Array<{ group: string; params: string[] }> {
 }
 
 function AdvancedSettings({ role }: { role: Role }) {
-  const base = `profiles.${role}.advanced`;
-  const advanced = useWatch({ name: base }) as Record<string, unknown> | undefined;
+  const base = `profiles.${role}.advanced` as const;
+  const { control } = useWizardFormContext();
+  const advanced = useWizardValue(base);
   const setCount = Object.values(advanced ?? {}).filter((v) => v !== undefined).length;
-  const { errors } = useFormState({ name: base });
+  const { errors } = useFormState({ control, name: base });
   // A problem in there opens it: the field must be seen (and focusable) to be fixed.
   const hasErrors = get(errors, base) !== undefined;
   const [open, setOpen] = useState(false);
@@ -271,7 +273,7 @@ function AdvancedSettings({ role }: { role: Role }) {
               <Grid container spacing={2}>
                 {params.map((param) => (
                   <Grid key={param} size={{ xs: 12, sm: 6, md: 4 }}>
-                    <AdvancedField name={`${base}.${param}`} param={param} def={callLegProfileParams[param as keyof typeof callLegProfileParams] as ParamDef} />
+                    <AdvancedField name={`${base}.${param}`} param={param} def={callLegProfileParams[param]} />
                   </Grid>
                 ))}
               </Grid>
@@ -283,7 +285,7 @@ function AdvancedSettings({ role }: { role: Role }) {
   );
 }
 
-function AdvancedField({ name, param, def }: { name: string; param: string; def: ParamDef }) {
+function AdvancedField({ name, param, def }: { name: WizardPath; param: string; def: ParamDef }) {
   const since = def.since ? ` (CMS ${def.since}+)` : '';
   const helper = `${def.description}${since}`;
   switch (def.type) {
@@ -302,8 +304,8 @@ function AdvancedField({ name, param, def }: { name: string; param: string; def:
 
 /** Where the guest profile is attached, with how many spaces each choice reaches (CMS totals). */
 function GuestScope({ current }: { current: CurrentState | undefined }) {
-  const scope = useWatch({ name: 'profiles.guestScope' }) as 'coSpace' | 'tenant' | 'system' | undefined;
-  const tenantId = useWatch({ name: 'profiles.tenantId' }) as string | undefined;
+  const scope = useWizardValue('profiles.guestScope');
+  const tenantId = useWizardValue('profiles.tenantId');
   const tenants = useQuery(tenantQueries.listAll());
   const tenantReach = current?.reach.tenant?.tenantId === tenantId?.toLowerCase() ? current?.reach.tenant?.spaces : undefined;
   const globalProfile = current?.systemProfiles.callLegProfile;

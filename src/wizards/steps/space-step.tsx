@@ -14,12 +14,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useFormContext, useWatch } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import type { CoSpace } from '../../api/params/schemas';
 import { spaceQueries } from '../../api/resources/spaces';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { CheckboxInput, fieldId, RadioInput, TextInput } from '../form-fields';
 import { UriNote } from '../uri-note';
+import { useWizardFormContext, useWizardValue } from '../use-wizard-form';
 import { useWizard } from '../wizard-context';
 
 const GUEST_PIN_HINT: Record<string, string> = {
@@ -39,7 +40,7 @@ function now(value: unknown, secret = false): string {
 /** Step "Space": create one, or pick an existing one and change only what the wizard needs. */
 export function SpaceStep() {
   const { scenario, snapshot, ready, readError, onSpaceModeChange } = useWizard();
-  const mode = useWatch({ name: 'space.mode' }) as 'create' | 'existing' | undefined;
+  const mode = useWizardValue('space.mode');
   const existing = mode === 'existing';
   const current = existing ? snapshot?.space : undefined;
   const note = (value: unknown, secret = false) => (current ? now(value, secret) : undefined);
@@ -147,7 +148,7 @@ function spaceLabel(space: CoSpace): string {
 
 /** Search by name, URI or call ID (CMS `filter`), then pick one; the pick is the form's `space.id`. */
 function SpaceFinder() {
-  const { control } = useFormContext();
+  const { control } = useWizardFormContext();
   const { snapshot } = useWizard();
   const [search, setSearch] = useState('');
   const filter = useDebouncedValue(search.trim(), 300);

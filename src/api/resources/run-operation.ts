@@ -1,0 +1,90 @@
+import { formIssues } from '../params/write-schema';
+import { apiPath } from '../transport/client';
+import { CmsError } from '../transport/errors';
+import { createBulkParameterSet, deleteBulkParameterSet, startBulkSync } from './bulk';
+import { createCallLegProfile, deleteCallLegProfile } from './call-leg-profiles';
+import { createCallProfile, deleteCallProfile } from './call-profiles';
+import { createCall, createCallLeg, deleteCall, deleteCallLeg } from './calls';
+import { pendingRefs, resolveForm, tableOf, targetOf } from './operation-facts';
+import { isCreatedRef, type Operation, type OperationName, type OperationOf, type Ref } from './operations';
+import {
+  createAccessMethod,
+  createSpace,
+  createSpaceMember,
+  deleteAccessMethod,
+  deleteSpace,
+  deleteSpaceMember,
+  updateAccessMethod,
+  updateSpace,
+  updateSpaceMember,
+} from './spaces';
+import { updateSystemProfiles } from './system';
+import { updateTenant } from './tenants';
+
+type IdOf = (ref: Ref) => string;
+type Runner<K extends OperationName> = (op: OperationOf<K>, id: IdOf, signal?: AbortSignal) => Promise<string | void>;
+
+/** Each operation through its resource function: a POST answers the new id (from `Location`). */
+const runners: { [K in OperationName]: Runner<K> } = {
+  createSpace: (op, id, signal) => createSpace(resolveForm(op.form, id), signal),
+  updateSpace: (op, id, signal) => updateSpace(id(op.space), resolveForm(op.form, id), signal),
+  deleteSpace: (op, id, signal) => deleteSpace(id(op.space), signal),
+  createAccessMethod: (op, id, signal) => createAccessMethod(id(op.space), resolveForm(op.form, id), signal),
+  updateAccessMethod: (op, id, signal) => updateAccessMethod(id(op.space), id(op.accessMethod), resolveForm(op.form, id), signal),
+  deleteAccessMethod: (op, id, signal) => deleteAccessMethod(id(op.space), id(op.accessMethod), signal),
+  createSpaceMember: (op, id, signal) => createSpaceMember(id(op.space), resolveForm(op.form, id), signal),
+  updateSpaceMember: (op, id, signal) => updateSpaceMember(id(op.space), id(op.member), resolveForm(op.form, id), signal),
+  deleteSpaceMember: (op, id, signal) => deleteSpaceMember(id(op.space), id(op.member), signal),
+  createCallLegProfile: (op, id, signal) => createCallLegProfile(resolveForm(op.form, id), signal),
+  deleteCallLegProfile: (op, id, signal) => deleteCallLegProfile(id(op.callLegProfile), signal),
+  createCallProfile: (op, id, signal) => createCallProfile(resolveForm(op.form, id), signal),
+  deleteCallProfile: (op, id, signal) => deleteCallProfile(id(op.callProfile), signal),
+  updateTenant: (op, id, signal) => updateTenant(id(op.tenant), resolveForm(op.form, id), signal),
+  updateSystemProfiles: (op, id, signal) => updateSystemProfiles(resolveForm(op.form, id), signal),
+  createCall: (op, id, signal) => createCall(resolveForm(op.form, id), signal),
+  deleteCall: (op, id, signal) => deleteCall(id(op.call), signal),
+  createCallLeg: (op, id, signal) => createCallLeg(id(op.call), resolveForm(op.form, id), signal),
+  deleteCallLeg: (op, id, signal) => deleteCallLeg(id(op.callLeg), signal),
+  createBulkParameterSet: (op, id, signal) => createBulkParameterSet(resolveForm(op.form, id), signal),
+  deleteBulkParameterSet: (op, id, signal) => deleteBulkParameterSet(id(op.set), signal),
+  startBulkSync: (op, id, signal) => startBulkSync(resolveForm(op.form, id), signal),
+};
+
+function run<K extends OperationName>(op: OperationOf<K>, id: IdOf, signal?: AbortSignal): Promise<string | void> {
+  return runners[op.op](op, id, signal);
+}
+
+/**
+ * Sends one operation. `ids` fills in refs to objects earlier operations of the run created. The
+ * form is checked against the parameter table first, as CMS would check it: a form CMS would
+ * refuse is not sent, and fails like CMS's `parameterError` (on the same fields), said as not sent.
+ * Answers the new object's id for a POST.
+ */
+export async function runOperation(op: Operation, ids: Readonly<Record<string, string>> = {}, signal?: AbortSignal): Promise<{ id?: string }> {
+  const { method, path } = targetOf(op);
+  const unknown = pendingRefs(op).find((name) => ids[name] === undefined);
+  if (unknown !== undefined) {
+    throw new CmsError({
+      kind: 'http',
+      method,
+      path: apiPath(path.replace(/\{[^{}]+\}/g, '_')),
+      message: `The id of "${unknown}" is not known: no earlier request of this plan created it.`,
+    });
+  }
+  const id: IdOf = (ref) => (isCreatedRef(ref) ? (ids[ref.ref] ?? ref.ref) : ref);
+  const table = tableOf(op);
+  if (table && 'form' in op && method !== 'DELETE') {
+    const issues = formIssues(table, resolveForm(op.form, id), method === 'POST' ? 'POST' : 'PUT');
+    if (issues.length > 0) {
+      throw new CmsError({
+        kind: 'http',
+        method,
+        path: apiPath(path.replace(/\{([^{}]+)\}/g, (_whole, name: string) => ids[name] ?? name)),
+        failures: issues.map((issue) => ({ code: 'parameterError', parameter: issue.name, error: issue.error })),
+        message: `Not sent: CMS would refuse it. ${issues.map((issue) => issue.message).join(' ')}`,
+      });
+    }
+  }
+  const created = await run(op, id, signal);
+  return typeof created === 'string' ? { id: created } : {};
+}
