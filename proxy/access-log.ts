@@ -12,6 +12,18 @@ export interface AccessEntry {
  * One line per request: method, path (secrets masked), status, duration, target. Lines are
  * batched per tick so logging never becomes the proxy's bottleneck; headers are never logged.
  */
+let stampedAt = 0;
+let stamp = '';
+/** The ISO time of now, formatted once per millisecond however many lines share it. */
+function now(): string {
+  const ms = Date.now();
+  if (ms !== stampedAt) {
+    stampedAt = ms;
+    stamp = new Date(ms).toISOString();
+  }
+  return stamp;
+}
+
 export function createAccessLog(write: (text: string) => void = (t) => process.stdout.write(t)) {
   let pending: string[] = [];
   let scheduled = false;
@@ -25,7 +37,7 @@ export function createAccessLog(write: (text: string) => void = (t) => process.s
   return {
     log(entry: AccessEntry) {
       pending.push(
-        `${new Date().toISOString()} ${entry.method} ${maskParams(entry.path)} ${entry.status} ${entry.ms.toFixed(1)}ms ${entry.target}\n`,
+        `${now()} ${entry.method} ${maskParams(entry.path)} ${entry.status} ${entry.ms.toFixed(1)}ms ${entry.target}\n`,
       );
       if (!scheduled) {
         scheduled = true;
