@@ -34,14 +34,26 @@ function codeOf(error: Error & { code?: string; cause?: unknown }): string {
 
 const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 
+/** The names a certificate holds, from the peer certificate Node attaches to an altname error. */
+function namesIn(error: Error & { cause?: unknown }): string {
+  for (const candidate of [error, error.cause]) {
+    if (typeof candidate !== 'object' || candidate === null || !('cert' in candidate)) continue;
+    const cert = candidate.cert;
+    if (typeof cert === 'object' && cert !== null && 'subjectaltname' in cert && typeof cert.subjectaltname === 'string') {
+      return ` (it names ${cert.subjectaltname})`;
+    }
+  }
+  return '';
+}
+
 function tlsProblem(code: string, error: Error, target: Target): UpstreamError | undefined {
   const where = `CMS at ${target.url}`;
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    const host = new URL(target.url).hostname;
+    const host = new URL(target.url).hostname.replace(/^\[|\]$/g, '');
     return new UpstreamError(
       502,
       'cms-hostname',
-      `The certificate of ${where} is signed by a trusted CA but does not name "${host}" (${error.message}). ` +
+      `The certificate of ${where} is signed by a trusted CA but does not name "${host}"${namesIn(error)}. ` +
         `Use in CMS_URL a host name the certificate names, or give CMS a certificate for "${host}"; the CA file cannot fix this.`,
     );
   }
