@@ -13,8 +13,8 @@ export interface StudioUnderTest {
   port: number;
   /** the access log so far (flushed) */
   log(): string;
-  /** server-side sockets, to see how much a client got to send */
-  sockets: Set<Socket>;
+  /** the server side of a test client's connection, by the client's local port: how much it read, whether it is closed */
+  serverSocketOf(clientPort: number): Socket | undefined;
   close(): Promise<void>;
 }
 
@@ -38,10 +38,9 @@ export async function startStudio(env: Record<string, string> = {}): Promise<Stu
     written += text;
   });
   const { server, studio } = createStudioServer(config, accessLog, sirv(staticSite(), { single: true }));
-  const sockets = new Set<Socket>();
+  const sockets = new Map<number, Socket>();
   server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
+    if (socket.remotePort !== undefined) sockets.set(socket.remotePort, socket);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
@@ -51,7 +50,7 @@ export async function startStudio(env: Record<string, string> = {}): Promise<Stu
       accessLog.flush();
       return written;
     },
-    sockets,
+    serverSocketOf: (clientPort) => sockets.get(clientPort),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
