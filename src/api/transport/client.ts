@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { basicAuthHeader, type CredentialsProvider } from './credentials';
 import { CmsError, parseFailureDetails, type CmsFailure, type HttpMethod } from './errors';
 import { encodeParams, type WireParams } from '../wire/form-encoding';
+import { PROXY_PROBLEM_HEADER, readProxyProblem } from '../wire/proxy-problem';
+import { AnswerTooLarge, DEFAULT_MAX_ANSWER_BYTES, readAnswerText } from './read-answer';
 import { attribute, children, flatten, parseXml, XmlFormatError, type XmlDocument, type XmlNode } from '../wire/xml';
 
 export type { HttpMethod } from './errors';
@@ -39,6 +41,10 @@ export interface CmsClientOptions {
   timeoutMs?: number;
   retry?: RetryOptions;
   onExchange?: (exchange: CmsExchange) => void;
+  /** The largest answer read; anything larger is refused unread (default 8 MiB). */
+  maxAnswerBytes?: number;
+  /** The largest collection `total` believed (default 1,000,000). */
+  maxTotal?: number;
 }
 
 export interface CmsRequest {
@@ -85,6 +91,11 @@ export interface CmsClient {
 export const API_PREFIX = '/api/v1';
 export const REQUESTED_BY = 'cms-access-studio';
 const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Far more objects of one kind than any CMS holds (large deployments have tens of thousands of
+ * spaces). A larger total is a broken or hostile CMS; paging through it would exhaust the tab.
+ */
+export const DEFAULT_MAX_TOTAL = 1_000_000;
 const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
 
 /** `coSpaces/x`, `/coSpaces/x` and `/api/v1/coSpaces/x` all become `/api/v1/coSpaces/x`. */
@@ -134,6 +145,17 @@ function sleep(ms: number, signal: AbortSignal | undefined, aborted: () => CmsEr
   });
 }
 
+function answerTooLarge(error: AnswerTooLarge, method: HttpMethod, path: string, status: number): CmsError {
+  const size = error.declaredBytes === undefined ? 'more than' : `${error.declaredBytes.toLocaleString('en')} bytes, more than`;
+  return new CmsError({
+    kind: 'badResponse',
+    method,
+    path,
+    status,
+    message: `The answer to ${method} ${path} is ${size} the ${error.limit.toLocaleString('en')} bytes the studio reads; no CMS page is that large, so it was not read.`,
+  });
+}
+
 function issueText(error: z.ZodError): string {
   return error.issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
@@ -147,12 +169,57 @@ export function createCmsClient(options: CmsClientOptions = {}): CmsClient {
   }
   const retry = options.retry ?? DEFAULT_RETRY;
   const attempts = Math.max(1, Math.floor(retry.attempts));
+  const maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+  const maxTotal = options.maxTotal ?? DEFAULT_MAX_TOTAL;
 
   function report(exchange: CmsExchange): void {
     try {
       options.onExchange?.(exchange);
     } catch {
       // A broken console listener must not turn a good CMS answer into a failure.
+    }
+  }
+
+  /**
+   * One send: the fetch and the reading of its answer, under the per-send timeout and the caller's
+   * signal. Fails only with a CmsError: aborted, timeout, network (no answer), truncated (the
+   * answer broke off: CMS may have acted) or badResponse (larger than the studio reads).
+   */
+  async function send(url: string, init: RequestInit, method: HttpMethod, path: string, timeoutMs: number, signal: AbortSignal | undefined) {
+    const controller = new AbortController();
+    let stoppedBy: 'caller' | 'timeout' | undefined;
+    const onCallerAbort = () => {
+      stoppedBy ??= 'caller';
+      controller.abort(signal?.reason);
+    };
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const timer = setTimeout(() => {
+      stoppedBy ??= 'timeout';
+      controller.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
+    }, timeoutMs);
+    const stopped = (error: unknown): CmsError | undefined => {
+      if (stoppedBy === 'caller') return new CmsError({ kind: 'aborted', method, path });
+      if (stoppedBy === 'timeout') return new CmsError({ kind: 'timeout', method, path, timeoutMs, cause: error });
+      return undefined;
+    };
+    try {
+      let response: Response;
+      try {
+        // Read into a local first: calling it as `options.fetch(...)` is an "Illegal invocation" in browsers.
+        const fetchImpl = options.fetch ?? globalThis.fetch;
+        response = await fetchImpl(url, { ...init, signal: controller.signal });
+      } catch (error) {
+        throw stopped(error) ?? new CmsError({ kind: 'network', method, path, reason: describeCause(error), cause: error });
+      }
+      try {
+        return { response, text: await readAnswerText(response, maxAnswerBytes) };
+      } catch (error) {
+        if (error instanceof AnswerTooLarge) throw answerTooLarge(error, method, path, response.status);
+        throw stopped(error) ?? new CmsError({ kind: 'truncated', method, path, status: response.status, reason: describeCause(error), cause: error });
+      }
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -193,40 +260,12 @@ export function createCmsClient(options: CmsClientOptions = {}): CmsClient {
       if (credentials) headers.set('Authorization', basicAuthHeader(credentials));
       if (form !== undefined) headers.set('Content-Type', 'application/x-www-form-urlencoded');
 
-      const controller = new AbortController();
-      let stoppedBy: 'caller' | 'timeout' | undefined;
-      const onCallerAbort = () => {
-        stoppedBy ??= 'caller';
-        controller.abort(signal?.reason);
-      };
-      signal?.addEventListener('abort', onCallerAbort, { once: true });
-      const timer = setTimeout(() => {
-        stoppedBy ??= 'timeout';
-        controller.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
-      }, timeoutMs);
-      const failedExchange = (error: unknown): CmsError => {
-        if (stoppedBy === 'caller') return aborted();
-        if (stoppedBy === 'timeout') return new CmsError({ kind: 'timeout', method, path, timeoutMs, cause: error });
-        return new CmsError({ kind: 'network', method, path, reason: describeCause(error), cause: error });
-      };
-
       let response: Response;
       let text: string;
       try {
-        // Read into a local first: calling it as `options.fetch(...)` is an "Illegal invocation" in browsers.
-        const fetchImpl = options.fetch ?? globalThis.fetch;
-        response = await fetchImpl(url, {
-          method,
-          headers,
-          ...(form === undefined ? {} : { body: form.toString() }),
-          signal: controller.signal,
-        });
-        text = await response.text();
+        ({ response, text } = await send(url, { method, headers, ...(form === undefined ? {} : { body: form.toString() }) }, method, path, timeoutMs, signal));
       } catch (error) {
-        throw fail(failedExchange(error));
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onCallerAbort);
+        throw fail(error instanceof CmsError ? error : new CmsError({ kind: 'network', method, path, reason: describeCause(error), cause: error }));
       }
 
       const { status } = response;
@@ -252,6 +291,8 @@ export function createCmsClient(options: CmsClientOptions = {}): CmsClient {
         };
       }
 
+      const problem = readProxyProblem(response.headers.get(PROXY_PROBLEM_HEADER), status, text);
+      if (problem) throw fail(new CmsError({ kind: 'proxy', method, path, status, problem }));
       const failures = parseFailureDetails(text);
       if (status === 503 && attempt < attempts) {
         report(exchange({ status, failures }));
@@ -309,6 +350,15 @@ export function createCmsClient(options: CmsClientOptions = {}): CmsClient {
           path: apiPath(path),
           status: 200,
           message: `CMS answered a <${xml.root}> without a valid total (${totalText === undefined ? 'none' : `"${totalText}"`}).`,
+        });
+      }
+      if (total > maxTotal) {
+        throw new CmsError({
+          kind: 'badResponse',
+          method: 'GET',
+          path: apiPath(path),
+          status: 200,
+          message: `CMS answered a <${xml.root}> with total="${totalText!.length > 24 ? `${totalText!.slice(0, 24)}…` : totalText}", far more than any CMS holds (the studio lists at most ${maxTotal.toLocaleString('en')}), so it was not listed.`,
         });
       }
       const items = children(xml.node, item).map((node) => readObject(schema, node, item, 'GET', apiPath(path)));
