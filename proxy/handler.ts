@@ -14,12 +14,35 @@ export { MAX_BODY_BYTES } from './request-body';
 export const REQUESTED_BY = 'cms-access-studio';
 const TARGET_HEADER = 'x-cms-target';
 
+/** After a 413, what is still read (and dropped) so the client gets to read the answer: nginx's lingering close, bounded. */
+const LINGER = { ms: 2000, bytes: 2 * 1024 * 1024 };
+
 function refuse(res: ServerResponse, error: RequestRefused) {
   const extra: Record<string, string> = error.status === 405 ? { Allow: 'GET, POST, PUT, DELETE' } : {};
   if (error.close) extra.Connection = 'close';
-  sendProblem(res, error.status, 'refused', error.message, extra);
-  // A refused body is not read on: the connection ends once the answer is out.
-  if (error.close) res.once('finish', () => res.req.socket.destroySoon());
+  if (error.status !== 413 || !error.close) {
+    // With Connection: close, Node closes the connection once the answer is out; nothing more is read.
+    sendProblem(res, error.status, 'refused', error.message, extra);
+    return;
+  }
+  // A client still sending its body would get a reset instead of the 413 if the connection closed
+  // at once; so the answer goes out now and the body is dropped for a moment (at most LINGER)
+  // before the connection closes, never read to its end.
+  sendProblem(res, error.status, 'refused', error.message, extra, false);
+  const req = res.req;
+  let dropped = 0;
+  const close = () => {
+    clearTimeout(timer);
+    req.off('data', onData).off('end', close);
+    res.end();
+  };
+  const onData = (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER.bytes) close();
+  };
+  const timer = setTimeout(close, LINGER.ms);
+  req.on('data', onData).once('end', close);
+  req.resume();
 }
 
 export interface StudioHandler {

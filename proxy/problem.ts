@@ -23,6 +23,8 @@ export function sendProblem(
   kind: ProxyProblemKind,
   detail: string,
   extra: Record<string, string> = {},
+  /** false: the answer is written but the response left open, for the caller to end */
+  end = true,
 ): void {
   if (res.headersSent) {
     res.destroy();
@@ -41,5 +43,6 @@ export function sendProblem(
     kind,
     ...Object.entries(extra).flat(),
   ]);
-  res.end(body);
+  if (end) res.end(body);
+  else res.write(body);
 }
