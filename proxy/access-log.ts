@@ -8,10 +8,6 @@ export interface AccessEntry {
   target: string;
 }
 
-/**
- * One line per request: method, path (secrets masked), status, duration, target. Lines are
- * batched per tick so logging never becomes the proxy's bottleneck; headers are never logged.
- */
 let stampedAt = 0;
 let stamp = '';
 /** The ISO time of now, formatted once per millisecond however many lines share it. */
@@ -24,25 +20,40 @@ function now(): string {
   return stamp;
 }
 
-export function createAccessLog(write: (text: string) => void = (t) => process.stdout.write(t)) {
+/** How long a line may wait, and how much may wait, before the log is written (nginx: access_log buffer= flush=). */
+export interface AccessLogBuffer {
+  flushMs: number;
+  flushBytes: number;
+}
+
+/**
+ * One line per request: method, path (secrets masked), status, duration, target; headers are
+ * never logged. Lines are buffered like nginx's `access_log … buffer= flush=`: one write per
+ * 100 ms or 32 kB instead of one per request, so logging never becomes the proxy's bottleneck.
+ */
+export function createAccessLog(
+  write: (text: string) => void = (t) => process.stdout.write(t),
+  buffer: AccessLogBuffer = { flushMs: 100, flushBytes: 32 * 1024 },
+) {
   let pending: string[] = [];
-  let scheduled = false;
+  let pendingBytes = 0;
+  let timer: NodeJS.Timeout | undefined;
   const flush = () => {
-    scheduled = false;
+    clearTimeout(timer);
+    timer = undefined;
     if (pending.length === 0) return;
     const text = pending.join('');
     pending = [];
+    pendingBytes = 0;
     write(text);
   };
   return {
     log(entry: AccessEntry) {
-      pending.push(
-        `${now()} ${entry.method} ${maskParams(entry.path)} ${entry.status} ${entry.ms.toFixed(1)}ms ${entry.target}\n`,
-      );
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
+      const line = `${now()} ${entry.method} ${maskParams(entry.path)} ${entry.status} ${entry.ms.toFixed(1)}ms ${entry.target}\n`;
+      pending.push(line);
+      pendingBytes += line.length;
+      if (pendingBytes >= buffer.flushBytes) flush();
+      else timer ??= setTimeout(flush, buffer.flushMs);
     },
     flush,
   };
