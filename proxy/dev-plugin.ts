@@ -3,7 +3,7 @@ import { createAccessLog } from './access-log';
 import { loadConfig } from './config';
 import { checkRequestShape } from './front-door';
 import { createStudioHandler } from './handler';
-import { sendProblem } from './problem';
+import { sendRefusal } from './problem';
 import { DEV_CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, securityHeaders, setSecurityHeaders } from './security-headers';
 
 /**
@@ -27,7 +27,7 @@ export function studioProxyPlugin(): Plugin {
       server.middlewares.use((req, res, next) => {
         setSecurityHeaders(res, devHeaders);
         const refused = checkRequestShape(req);
-        if (refused) sendProblem(res, refused.status, 'refused', refused.message, { Connection: 'close' });
+        if (refused) sendRefusal(res, refused);
         else if (!studio.handle(req, res)) next();
       });
       server.httpServer?.once('close', () => void studio.close());

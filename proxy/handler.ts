@@ -5,7 +5,7 @@ import { handleWithMsw } from '../src/mocks/cms/server';
 import type { AccessLog } from './access-log';
 import type { ProxyConfig, Target } from './config';
 import { allowedHostSet, checkApiTarget, FORWARDED_METHODS, hostAllowed, sameOrigin } from './guards';
-import { RequestRefused, sendProblem } from './problem';
+import { RequestRefused, sendProblem, sendRefusal } from './problem';
 import { API_SECURITY_HEADER_LIST, API_SECURITY_HEADERS, setSecurityHeaders } from './security-headers';
 import { ClientLeft, readBody } from './request-body';
 import { createCmsUpstream, type CmsUpstream, UpstreamError } from './upstream';
@@ -13,37 +13,6 @@ import { createCmsUpstream, type CmsUpstream, UpstreamError } from './upstream';
 export { MAX_BODY_BYTES } from './request-body';
 export const REQUESTED_BY = 'cms-access-studio';
 const TARGET_HEADER = 'x-cms-target';
-
-/** After a 413, what is still read (and dropped) so the client gets to read the answer: nginx's lingering close, bounded. */
-const LINGER = { ms: 2000, bytes: 2 * 1024 * 1024 };
-
-function refuse(res: ServerResponse, error: RequestRefused) {
-  const extra: Record<string, string> = error.status === 405 ? { Allow: 'GET, POST, PUT, DELETE' } : {};
-  if (error.close) extra.Connection = 'close';
-  if (error.status !== 413 || !error.close) {
-    // With Connection: close, Node closes the connection once the answer is out; nothing more is read.
-    sendProblem(res, error.status, 'refused', error.message, extra);
-    return;
-  }
-  // A client still sending its body would get a reset instead of the 413 if the connection closed
-  // at once; so the answer goes out now and the body is dropped for a moment (at most LINGER)
-  // before the connection closes, never read to its end.
-  sendProblem(res, error.status, 'refused', error.message, extra, false);
-  const req = res.req;
-  let dropped = 0;
-  const close = () => {
-    clearTimeout(timer);
-    req.off('data', onData).off('end', close);
-    res.end();
-  };
-  const onData = (chunk: Buffer) => {
-    dropped += chunk.length;
-    if (dropped > LINGER.bytes) close();
-  };
-  const timer = setTimeout(close, LINGER.ms);
-  req.on('data', onData).once('end', close);
-  req.resume();
-}
 
 export interface StudioHandler {
   /** true when the request was an API, studio or mock-control request and has been answered */
@@ -137,7 +106,7 @@ export function createStudioHandler(config: ProxyConfig, accessLog: AccessLog): 
     } catch (error) {
       if (error instanceof RequestRefused) {
         status = error.status;
-        refuse(res, error);
+        sendRefusal(res, error);
       } else if (error instanceof UpstreamError) {
         status = error.status;
         sendProblem(res, error.status, error.kind, error.message);
@@ -163,7 +132,7 @@ export function createStudioHandler(config: ProxyConfig, accessLog: AccessLog): 
       if (!isApi && !isStudio && !isMockControl) return false;
       const started = performance.now();
       if (!hostAllowed(req.headers.host, hosts)) {
-        refuse(res, new RequestRefused(403, 'This Host name is not served here (DNS rebinding protection); add it to ALLOWED_HOSTS.'));
+        sendRefusal(res, new RequestRefused(403, 'This Host name is not served here (DNS rebinding protection); add it to ALLOWED_HOSTS.'));
         accessLog.log({ method: req.method ?? '-', path: url, status: 403, ms: 0, target: '-' });
         return true;
       }
@@ -171,12 +140,12 @@ export function createStudioHandler(config: ProxyConfig, accessLog: AccessLog): 
         if (url === '/studio/connection' && req.method === 'GET') {
           res.writeHead(200, [...API_SECURITY_HEADER_LIST, 'Content-Type', 'application/json', 'Cache-Control', 'no-store']);
           res.end(connection);
-        } else refuse(res, new RequestRefused(404, 'Not found.'));
+        } else sendRefusal(res, new RequestRefused(404, 'Not found.'));
         return true;
       }
       if (isMockControl) {
         setSecurityHeaders(res, API_SECURITY_HEADERS);
-        if (!sameOrigin(req.headers, req.method ?? 'GET')) refuse(res, new RequestRefused(403, 'Requests from other sites are refused.'));
+        if (!sameOrigin(req.headers, req.method ?? 'GET')) sendRefusal(res, new RequestRefused(403, 'Requests from other sites are refused.'));
         else void handleWithMsw(mockHandlers!, req, res, `http://${req.headers.host}`);
         return true;
       }

@@ -3,7 +3,7 @@ import type { AccessLog } from './access-log';
 import type { ProxyConfig } from './config';
 import { checkRequestShape, createClientErrorHandler } from './front-door';
 import { createStudioHandler, type StudioHandler } from './handler';
-import { sendProblem } from './problem';
+import { sendRefusal } from './problem';
 import { setSecurityHeaders } from './security-headers';
 
 export interface StudioServer {
@@ -33,7 +33,7 @@ export function createStudioServer(
     (req, res) => {
       const refused = checkRequestShape(req);
       if (refused) {
-        sendProblem(res, refused.status, 'refused', refused.message, { Connection: 'close' });
+        sendRefusal(res, refused);
         accessLog.log({ method: req.method ?? '-', path: req.url ?? '/', status: refused.status, ms: 0, target: '-' });
         return;
       }

@@ -74,7 +74,9 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
   stop(reason: Error): void {
     if (this.settled) return;
     this.stopped ??= reason;
-    this.controller?.abort(reason);
+    // Still queued for a pool connection: answer now; the request is aborted when it starts.
+    if (this.controller === undefined) this.fail(reason);
+    else this.controller.abort(reason);
   }
 
   private settle(): void {
@@ -82,6 +84,13 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
     clearTimeout(this.deadline);
     this.res.removeListener('close', onClientClose);
     collectors.delete(this.res);
+  }
+
+  private fail(error: Error): void {
+    if (this.settled) return;
+    this.settle();
+    if (this.stopped instanceof ClientGone || this.res.destroyed) this.resolve(CLIENT_GONE);
+    else this.reject(describeUpstreamError(this.stopped ?? error, this.target, this.limits));
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -112,6 +121,7 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
+    if (this.settled) return;
     this.settle();
     const res = this.res;
     if (res.destroyed) {
@@ -125,9 +135,7 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.settle();
-    if (this.stopped instanceof ClientGone || this.res.destroyed) this.resolve(CLIENT_GONE);
-    else this.reject(describeUpstreamError(this.stopped ?? error, this.target, this.limits));
+    this.fail(error);
   }
 }
 
