@@ -8,16 +8,17 @@ export interface AccessEntry {
   target: string;
 }
 
-let stampedAt = 0;
-let stamp = '';
-/** The ISO time of now, formatted once per millisecond however many lines share it. */
+let second = -1;
+let secondPrefix = '';
+/** The ISO time of now; the date and time up to the second are formatted once a second. */
 function now(): string {
   const ms = Date.now();
-  if (ms !== stampedAt) {
-    stampedAt = ms;
-    stamp = new Date(ms).toISOString();
+  const at = Math.floor(ms / 1000);
+  if (at !== second) {
+    second = at;
+    secondPrefix = new Date(at * 1000).toISOString().slice(0, 20);
   }
-  return stamp;
+  return `${secondPrefix}${String(ms % 1000).padStart(3, '0')}Z`;
 }
 
 /** How long a line may wait, and how much may wait, before the log is written (nginx: access_log buffer= flush=). */

@@ -43,7 +43,7 @@ function maskPart(part: string): string {
  * reads as a secret assignment is masked too. When in doubt, it masks.
  */
 export function maskParams(text: string): string {
-  // With nothing encoded, a secret name shows in the text itself once punctuation is dropped.
-  if (!/[%+]/.test(text) && !ANY_SECRET.test(text.toLowerCase().replace(/[^a-z0-9]/g, ''))) return text;
+  // Nothing encoded: no assignment at all, or no secret name in the text once punctuation is dropped.
+  if (!/[%+]/.test(text) && (!text.includes('=') || !ANY_SECRET.test(text.toLowerCase().replace(/[^a-z0-9]/g, '')))) return text;
   return text.replace(/[^&;?]+/g, maskPart);
 }

@@ -67,7 +67,7 @@ class AnswerCollector implements Dispatcher.DispatchHandler {
     private readonly reject: (error: UpstreamError) => void,
   ) {
     collectors.set(res, this);
-    res.once('close', onClientClose);
+    res.on('close', onClientClose);
     this.deadline = setTimeout(onDeadline, limits.deadlineMs, this);
   }
 
