@@ -7,7 +7,7 @@ import type { ProxyConfig, Target } from './config';
 import { allowedHostSet, checkApiTarget, FORWARDED_METHODS, hostAllowed, sameOrigin } from './guards';
 import { RequestRefused, sendProblem, sendRefusal } from './problem';
 import { API_SECURITY_HEADER_LIST, API_SECURITY_HEADERS, setSecurityHeaders } from './security-headers';
-import { ClientLeft, readBody } from './request-body';
+import { ClientLeft, hasBody, readBody } from './request-body';
 import { createCmsUpstream, type CmsUpstream, UpstreamError } from './upstream';
 
 export { MAX_BODY_BYTES } from './request-body';
@@ -75,7 +75,7 @@ export function createStudioHandler(config: ProxyConfig, accessLog: AccessLog): 
     if (serverCredentials && req.headers['x-requested-by'] !== REQUESTED_BY) {
       throw new RequestRefused(403, `API calls must carry X-Requested-By: ${REQUESTED_BY}.`);
     }
-    const received = await readBody(req, config.clientBodyTimeoutMs);
+    const received = hasBody(req) ? await readBody(req, config.clientBodyTimeoutMs) : undefined;
     const body = method === 'POST' || method === 'PUT' ? received : undefined;
     if (mock && mockHandlers) {
       setSecurityHeaders(res, API_SECURITY_HEADERS);

@@ -13,15 +13,20 @@ export class ClientLeft extends Error {
 
 const tooLarge = () => new RequestRefused(413, 'Request bodies over 1 MiB are refused.', true);
 
+/** Most calls are GETs without a body: for those there is nothing to wait for, not even a tick. */
+export function hasBody(req: IncomingMessage): boolean {
+  const declared = req.headers['content-length'];
+  return (declared !== undefined && declared !== '0') || req.headers['transfer-encoding'] !== undefined;
+}
+
 /**
  * Reads a request body of at most 1 MiB. Past the limit it stops reading at once (the answer is a
  * 413 that closes the connection, so the rest is never read), and a body that stalls for
  * `idleTimeoutMs` between two pieces gets a 408, like nginx's client_body_timeout.
  */
 export function readBody(req: IncomingMessage, idleTimeoutMs: number): Promise<Buffer | undefined> {
+  if (!hasBody(req)) return Promise.resolve(undefined);
   const declared = req.headers['content-length'];
-  // Most calls are GETs without a body; waiting for the stream's end would cost a tick each.
-  if ((declared === undefined || declared === '0') && req.headers['transfer-encoding'] === undefined) return Promise.resolve(undefined);
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) return Promise.reject(tooLarge());
   const socket = req.socket;
   bodyReadStarted(socket);
