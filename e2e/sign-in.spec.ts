@@ -42,6 +42,8 @@ test('signs in through the form against the proxy and a TLS CMS, then lists spac
 
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href);
   expect(stored).not.toContain(PASSWORD);
+  // The access log is written every 100 ms: wait for the last request's line, then look for the password.
+  await expect.poll(() => proxy.output()).toContain('filter=GUESTPIN');
   expect(proxy.output()).not.toContain(PASSWORD);
 
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import sirv from 'sirv';
+import { SECURITY_HEADERS } from '../proxy/security-headers';
+import { watchCsp } from './csp-watch';
 
 let server: Server;
 let url: string;
@@ -18,8 +20,16 @@ test.beforeAll(async () => {
     encoding: 'utf8',
   });
   expect(build.status, build.stderr).toBe(0);
-  // Only static files: every /api/v1 answer must come from the service worker.
-  server = createServer(sirv(out, { single: true }));
+  // Only static files: every /api/v1 answer must come from the service worker. A host that sets
+  // the studio's security headers must not break it (the built page also carries the policy as <meta>).
+  server = createServer(
+    sirv(out, {
+      single: true,
+      setHeaders: (res) => {
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+      },
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -28,10 +38,14 @@ test.beforeAll(async () => {
 test.afterAll(() => new Promise<void>((resolve) => server?.close(() => resolve())));
 
 test('the static demo runs the mock CMS in a service worker, with no server behind it', async ({ page }) => {
-  await page.goto(`${url}/spaces`);
+  const violations = await watchCsp(page);
+  const response = await page.goto(`${url}/spaces`);
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /script-src 'self'/);
   await expect(page.getByText('DEMO: mocked CMS')).toBeVisible();
   const table = page.getByRole('table', { name: 'Spaces' });
   await expect(table.getByRole('cell', { name: 'Guest.space', exact: true })).toBeVisible();
   await page.getByLabel('Filter by name, URI, secondary URI or call ID').fill('acme');
   await expect(table.getByRole('cell', { name: 'acme.lobby', exact: true })).toBeVisible();
+  expect(await violations()).toEqual([]);
 });

@@ -12,7 +12,10 @@ function newestMtime(path: string): number {
 /** Rebuilds when any input of the SPA is newer than the last build, so `npm start` never serves stale code. */
 export function buildIfStale(root: string): void {
   const built = newestMtime(join(root, 'dist', 'index.html'));
-  const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newestMtime(join(root, p)));
+  // The security headers module writes the page policy into index.html at build time.
+  const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'proxy/dev-plugin.ts', 'proxy/security-headers.ts'].map((p) =>
+    newestMtime(join(root, p)),
+  );
   if (built > 0 && built >= Math.max(...inputs)) return;
   console.log('building the SPA…');
   const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {

@@ -12,7 +12,7 @@ describe('loadConfig', () => {
 
   it('reads one CMS with server-held credentials', () => {
     const config = loadConfig({ CMS_URL: 'https://cms.example:445/', CMS_USER: 'api', CMS_PASSWORD: 'pw' });
-    expect(config.targets).toEqual([{ name: 'default', url: 'https://cms.example:445', insecureTls: false, credentials: { user: 'api', password: 'pw' } }]);
+    expect(config.targets).toEqual([{ name: 'default', url: 'https://cms.example:445', caSetting: 'CMS_CA_FILE', insecureTls: false, credentials: { user: 'api', password: 'pw' } }]);
   });
 
   it('explains each mistake by naming the variable', () => {

@@ -12,6 +12,11 @@ export function checkApiTarget(rawTarget: string): GuardResult {
     return { ok: false, status: 400, reason: 'Only paths on this server are accepted (no absolute URLs or other hosts).' };
   }
   const [rawPath = '', query] = splitOnce(rawTarget, '?');
+  // Nearly every API path is plain: no escapes, backslashes or dot segments to look into.
+  if (!/[%\\]|\/\./.test(rawPath)) {
+    if (!API_PREFIX.test(rawPath)) return { ok: false, status: 404, reason: 'Only /api/v1/ is forwarded to CMS.' };
+    return { ok: true, path: rawTarget };
+  }
   let decoded: string;
   try {
     decoded = decodeURIComponent(rawPath);

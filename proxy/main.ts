@@ -1,11 +1,11 @@
 import { createWriteStream, existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { createAccessLog } from './access-log';
 import { buildIfStale } from './build';
 import { ConfigError, loadConfig } from './config';
-import { createStudioHandler } from './handler';
+import { createStudioServer } from './server';
 
 const root = join(import.meta.dirname, '..');
 
@@ -15,7 +15,6 @@ function main() {
   const logFile = process.env.ACCESS_LOG_FILE;
   const logStream = logFile ? createWriteStream(logFile, { flags: 'a' }) : process.stdout;
   const accessLog = createAccessLog((text) => logStream.write(text));
-  const studio = createStudioHandler(config, accessLog);
   const dist = join(root, 'dist');
   // Only a STUDIO_SKIP_BUILD run (the proxy's own tests) can start without a build.
   const serveStatic: (req: IncomingMessage, res: ServerResponse) => void = existsSync(dist)
@@ -24,13 +23,7 @@ function main() {
         res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('The SPA is not built: run npm run build, or npm start without STUDIO_SKIP_BUILD.\n');
       };
-  const server = createServer((req, res) => {
-    if (studio.handle(req, res)) return;
-    // sirv lists dist/ once; a file removed by a later build would otherwise crash the server.
-    res.once('pipe', (source) => source.once('error', () => res.destroy()));
-    serveStatic(req, res);
-  });
-  server.keepAliveTimeout = 65_000;
+  const { server, studio } = createStudioServer(config, accessLog, serveStatic);
 
   for (const target of config.targets ?? []) {
     if (target.insecureTls) {

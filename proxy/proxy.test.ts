@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LAB } from '../src/mocks/cms/seeds/lab';
 import { type SpawnedMock, spawnMockCms } from '../src/mocks/cms/testing/spawn-mock';
 import { freePort, type SpawnedProxy, spawnProxy } from './testing/spawn-proxy';
@@ -253,8 +253,8 @@ describe('several clusters', () => {
       expect(inParis.text).toContain('total="0"');
       const inLondon = await send(multi, '/api/v1/coSpaces?filter=london.only', { headers: { ...XRB, 'X-CMS-Target': 'london' } });
       expect(inLondon.text).toContain('total="1"');
-      await new Promise((r) => setTimeout(r, 100));
-      expect(multi.output()).toMatch(/GET \/api\/v1\/coSpaces\?filter=london.only 200 [\d.]+ms paris/);
+      // The access log is written every 100 ms.
+      await vi.waitFor(() => expect(multi.output()).toMatch(/GET \/api\/v1\/coSpaces\?filter=london.only 200 [\d.]+ms paris/), { timeout: 5000 });
     } finally {
       await multi.stop();
     }
@@ -269,7 +269,8 @@ describe('access log', () => {
       headers: { ...XRB, 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'passcode=13579&secret=TopSecretValue',
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await vi.waitFor(() => expect(serverHeld.output()).toMatch(/PUT \/api\/v1\/coSpaces\/[0-9a-f-]+ 200 /), { timeout: 5000 });
+    await vi.waitFor(() => expect(formMode.output()).toMatch(/passcode=\*\*\*\*\*&filter=x 200 /), { timeout: 5000 });
     for (const proxy of [formMode, serverHeld]) {
       const log = proxy.output();
       for (const secret of [PASSWORD, btoa(`admin:${PASSWORD}`), '24680', '13579', 'TopSecretValue', 'Authorization']) {

@@ -1,6 +1,10 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-import { Pool } from 'undici';
-import type { Target } from './config';
+import { Pool, type Dispatcher } from 'undici';
+import type { ProxyLimits, Target } from './config';
+import { answerHeaders } from './response-headers';
+import { describeUpstreamError, tooLarge, UpstreamError } from './upstream-errors';
+
+export { UpstreamError } from './upstream-errors';
 
 export interface ForwardRequest {
   method: string;
@@ -9,97 +13,159 @@ export interface ForwardRequest {
   body?: Buffer;
 }
 
-/** What went wrong between the proxy and CMS, said so that the reader knows the fix. */
-export class UpstreamError extends Error {
-  constructor(
-    readonly status: 502 | 504,
-    message: string,
-  ) {
-    super(message);
+/** Logged when the browser left before CMS answered, as nginx does. */
+export const CLIENT_GONE = 499;
+
+class ClientGone extends Error {}
+
+function redirect(status: number, location: string | undefined, target: Target): UpstreamError {
+  let to = '';
+  try {
+    if (location) to = ` to ${new URL(location, `${target.url}/`).origin}`;
+  } catch {
+    // an unreadable Location says nothing more
   }
+  return new UpstreamError(
+    502,
+    'cms-redirect',
+    `CMS at ${target.url} answered with a redirect (HTTP ${status}${to}), which the proxy never follows. ` +
+      'Check the scheme, host and port of CMS_URL: the CMS API answers there directly.',
+  );
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-authenticate']);
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ALTNAME|EPROTO/i;
+const collectors = new WeakMap<ServerResponse, AnswerCollector>();
 
-function describe(error: Error & { code?: string; cause?: unknown }, target: Target, timeoutMs: number): UpstreamError {
-  const code = error.code ?? (error.cause as { code?: string } | undefined)?.code ?? '';
-  if (/TIMEOUT/i.test(code)) {
-    return new UpstreamError(504, `CMS at ${target.url} did not answer within ${Math.round(timeoutMs / 1000)} s (${code}).`);
-  }
-  if (TLS_CODES.test(code) || TLS_CODES.test(error.message)) {
-    return new UpstreamError(
-      502,
-      `The TLS certificate of CMS at ${target.url} is not trusted (${code || error.message}). ` +
-        'Set CMS_CA_FILE to the PEM of the CA that signed it (or the self-signed certificate itself).',
-    );
-  }
-  return new UpstreamError(502, `Could not reach CMS at ${target.url} (${code || error.message}). Check CMS_URL and that CMS is up.`);
+// Module-level listeners: one function for every request instead of closures made per request.
+function onClientClose(this: ServerResponse): void {
+  collectors.get(this)?.stop(new ClientGone());
 }
 
-function responseHeaders(status: number, headers: IncomingHttpHeaders): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name)) continue;
-    // The browser must never see a Basic challenge, or it would ask and cache credentials itself.
-    if (status === 401 && name === 'www-authenticate') continue;
-    out[name] = value;
-  }
-  return out;
+function onDeadline(collector: AnswerCollector): void {
+  collector.stop(new UpstreamError(504, 'cms-deadline', `CMS at ${collector.target.url} did not complete its answer within ${collector.limits.deadlineMs / 1000} s (CMS_DEADLINE_MS).`));
 }
 
 /**
- * Streams CMS answers straight into the client response through undici's lowest-level dispatch:
- * no intermediate streams or buffers, which is where most Node proxies spend their time.
+ * One forwarded request, as an undici dispatch handler: collects CMS's answer (bounded by
+ * CMS_MAX_ANSWER_BYTES and CMS_DEADLINE_MS) and writes it to the browser once complete. When the
+ * browser goes away, or a limit is hit, it aborts the CMS request, which frees its pool connection.
  */
-export function createCmsUpstream(target: Target, timeoutMs: number) {
+class AnswerCollector implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | undefined;
+  private stopped: Error | undefined;
+  private settled = false;
+  private status = 0;
+  private headers: IncomingHttpHeaders = {};
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private readonly deadline: NodeJS.Timeout;
+
+  constructor(
+    readonly target: Target,
+    readonly limits: ProxyLimits,
+    private readonly res: ServerResponse,
+    private readonly resolve: (status: number) => void,
+    private readonly reject: (error: UpstreamError) => void,
+  ) {
+    collectors.set(res, this);
+    res.on('close', onClientClose);
+    this.deadline = setTimeout(onDeadline, limits.deadlineMs, this);
+  }
+
+  stop(reason: Error): void {
+    if (this.settled) return;
+    this.stopped ??= reason;
+    // Still queued for a pool connection: answer now; the request is aborted when it starts.
+    if (this.controller === undefined) this.fail(reason);
+    else this.controller.abort(reason);
+  }
+
+  private settle(): void {
+    this.settled = true;
+    clearTimeout(this.deadline);
+    this.res.removeListener('close', onClientClose);
+    collectors.delete(this.res);
+  }
+
+  private fail(error: Error): void {
+    if (this.settled) return;
+    this.settle();
+    if (this.stopped instanceof ClientGone || this.res.destroyed) this.resolve(CLIENT_GONE);
+    else this.reject(describeUpstreamError(this.stopped ?? error, this.target, this.limits));
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.stopped) controller.abort(this.stopped);
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    // 1xx (103 Early Hints and the like) are interim: the real answer follows.
+    if (statusCode < 200) return;
+    if (statusCode >= 300 && statusCode < 400) {
+      const location = headers.location;
+      this.stop(redirect(statusCode, typeof location === 'string' ? location : undefined, this.target));
+      return;
+    }
+    const declared = Number(headers['content-length']);
+    if (declared > this.limits.maxAnswerBytes) {
+      this.stop(tooLarge(this.target, this.limits, declared));
+      return;
+    }
+    this.status = statusCode;
+    this.headers = headers;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.size += chunk.length;
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.settled) return;
+    this.settle();
+    const res = this.res;
+    if (res.destroyed) {
+      this.resolve(CLIENT_GONE);
+      return;
+    }
+    const body = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
+    res.writeHead(this.status, answerHeaders(this.headers, this.target.url, body.length));
+    res.end(body);
+    this.resolve(this.status);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.fail(error);
+  }
+}
+
+/**
+ * Reads the whole CMS answer before the browser sees any of it. CMS answers are small XML
+ * documents the SPA only uses whole, so this costs nothing, and it means every failure, whenever
+ * it happens, reaches the browser as a 502 or 504 with a reason instead of a cut-off answer; and
+ * no CMS stream ever waits on a slow or vanished browser.
+ */
+export function createCmsUpstream(target: Target, limits: ProxyLimits) {
   const pool = new Pool(target.url, {
     connections: 256,
     pipelining: 1,
     keepAliveTimeout: 30_000,
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
+    headersTimeout: limits.timeoutMs,
+    bodyTimeout: limits.timeoutMs,
+    maxResponseSize: limits.maxAnswerBytes,
     connect: {
       rejectUnauthorized: !target.insecureTls,
       ...(target.ca ? { ca: target.ca } : {}),
-      timeout: Math.min(timeoutMs, 10_000),
+      timeout: Math.min(limits.timeoutMs, 10_000),
     },
   });
 
+  /** Resolves the status sent to the browser (499 when it left first); rejects with an UpstreamError before anything is sent. */
   function forward(request: ForwardRequest, res: ServerResponse): Promise<number> {
     return new Promise((resolve, reject) => {
-      let status = 0;
-      pool.dispatch(
-        {
-          method: request.method as 'GET',
-          path: request.path,
-          headers: request.headers,
-          body: request.body ?? null,
-        },
-        {
-          onRequestStart() {},
-          onResponseStart(controller, statusCode, headers) {
-            status = statusCode;
-            res.writeHead(statusCode, responseHeaders(statusCode, headers));
-            res.on('drain', () => controller.resume());
-          },
-          onResponseData(controller, chunk) {
-            if (!res.write(chunk)) controller.pause();
-          },
-          onResponseEnd() {
-            res.end();
-            resolve(status);
-          },
-          onResponseError(_controller, error) {
-            if (status !== 0) {
-              res.destroy(error);
-              resolve(status);
-              return;
-            }
-            reject(describe(error, target, timeoutMs));
-          },
-        },
-      );
+      const collector = new AnswerCollector(target, limits, res, resolve, reject);
+      const options = { method: request.method as Dispatcher.HttpMethod, path: request.path, headers: request.headers, body: request.body ?? null };
+      pool.dispatch(options, collector);
     });
   }
 

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Target } from '../config';
 import { createJournalAccess } from './access';
 
-const signIn: Target = { name: 'paris', url: 'https://cms.paris.example', insecureTls: false };
-const held: Target = { name: 'london', url: 'https://cms.london.example', insecureTls: false, credentials: { user: 'api', password: 'pw' } };
+const signIn: Target = { name: 'paris', url: 'https://cms.paris.example', insecureTls: false, caSetting: 'CMS_CA_FILE' };
+const held: Target = { name: 'london', url: 'https://cms.london.example', insecureTls: false, caSetting: 'CMS_CA_FILE', credentials: { user: 'api', password: 'pw' } };
 const basic = (user: string, password: string) => `Basic ${btoa(`${user}:${password}`)}`;
 
 describe('journal access', () => {

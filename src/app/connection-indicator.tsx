@@ -5,7 +5,9 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
 import { sessionCredentials, sessionTarget } from '../api/transport/cms-client';
+import { cmsReachability, type Reachability } from '../api/transport/cms-reachability';
 import { activeTarget, studioConnectionQueries, type StudioConnection, type StudioTarget } from '../api/transport/studio-connection';
 import { useSession } from './session';
 
@@ -15,6 +17,18 @@ export function connectionLabel(connection: StudioConnection, target?: StudioTar
   const host = hostOf(active?.url ?? connection.target);
   const user = active?.credentials === 'form' ? signedInAs : active?.user;
   return user ? `CMS: ${host} as ${user}` : `CMS: ${host}`;
+}
+
+/** Green while CMS answers; red, with the proxy's reason, once the proxy says CMS is unreachable or untrusted. */
+function CmsChip({ connection, target, signedInAs, reach }: { connection: StudioConnection; target?: StudioTarget; signedInAs?: string; reach: Reachability }) {
+  const label = connectionLabel(connection, target, signedInAs);
+  if (connection.mode === 'mock') return <Chip size="small" color="secondary" label={label} />;
+  if (reach.state !== 'down') return <Chip size="small" color="success" label={label} />;
+  return (
+    <Tooltip title={reach.problem.detail}>
+      <Chip size="small" color="error" label={`${reach.problem.title}: ${hostOf(target?.url ?? connection.target)}`} sx={{ maxWidth: 420 }} />
+    </Tooltip>
+  );
 }
 
 function hostOf(target: string): string {
@@ -29,6 +43,8 @@ export function ConnectionIndicator() {
   const connection = useQuery(studioConnectionQueries.current());
   const session = useSession();
   const queryClient = useQueryClient();
+  const readReach = () => cmsReachability.get(session.target);
+  const reach = useSyncExternalStore(cmsReachability.subscribe, readReach, readReach);
 
   if (connection.isPending) {
     return <Chip size="small" label="Connecting…" variant="outlined" sx={{ color: 'inherit' }} />;
@@ -71,11 +87,7 @@ export function ConnectionIndicator() {
           ))}
         </TextField>
       )}
-      <Chip
-        size="small"
-        color={data.mode === 'mock' ? 'secondary' : 'success'}
-        label={connectionLabel(data, target, session.credentials?.user)}
-      />
+      <CmsChip connection={data} target={target} signedInAs={session.credentials?.user} reach={reach} />
       {target?.insecureTls && (
         <Tooltip title="CMS_INSECURE_TLS=1: the proxy does not check the CMS certificate">
           <Chip size="small" color="warning" label="TLS not verified" />

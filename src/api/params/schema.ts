@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isGuid } from '../wire/ids';
 import type { ParamDef, ParamTable, ParamValue } from './param-def';
+import { childNames, type XmlElement } from '../wire/xml';
 
 type EnumValues<D> = D extends { type: 'enum'; values: readonly (infer V)[] } ? V : never;
 
@@ -78,13 +79,32 @@ export function formatValue(value: ParamValue): string {
   return typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value);
 }
 
+/**
+ * The text of an element CMS documents as a value. An element with attributes still has its text;
+ * one with child elements (markup in a name) or repeated is refused: rendering a parsed element
+ * as a value is how a hostile CMS took screens down (React cannot render an object).
+ */
+function elementText(name: string, raw: unknown): { text: string } | { refused: string } {
+  if (typeof raw === 'string') return { text: raw };
+  if (Array.isArray(raw)) return { refused: `<${name}> appears ${raw.length} times where CMS sends one value` };
+  if (typeof raw === 'object' && raw !== null) {
+    const inner = childNames(raw as XmlElement);
+    if (inner.length > 0) return { refused: `<${name}> holds markup (<${inner.slice(0, 3).join('>, <')}>) where CMS sends text` };
+    const text = Reflect.get(raw, '#text');
+    return { text: typeof text === 'string' ? text : '' };
+  }
+  return { refused: `<${name}> is not text` };
+}
+
 function readValueSchema(name: string, def: ParamDef): z.ZodType {
-  return z.unknown().transform((raw, ctx) => {
-    if (raw === undefined) return undefined;
-    if (typeof raw !== 'string') {
-      // A nested element where CMS documents a value: keep it, a newer CMS may have grown structure.
-      return raw;
+  return z.unknown().transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const element = elementText(name, value);
+    if ('refused' in element) {
+      ctx.addIssue({ code: 'custom', message: element.refused });
+      return z.NEVER;
     }
+    const raw = element.text;
     const text = def.type === 'string' || def.type === 'url' ? raw : scrubScar(raw);
     if (text === '' && def.type !== 'string' && def.type !== 'digits' && def.type !== 'uriUserPart') return undefined;
     if (def.type === 'string' || def.type === 'url' || def.type === 'dateTime' || def.type === 'uriUserPart') {

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { basicAuthHeader, type CredentialsProvider } from './credentials';
 import { CmsError, parseFailureDetails, type CmsFailure, type HttpMethod } from './errors';
 import { encodeParams, type WireParams } from '../wire/form-encoding';
+import { PROXY_PROBLEM_HEADER, readProxyProblem } from '../wire/proxy-problem';
 import { REQUESTED_BY, REQUESTED_BY_HEADER } from '../wire/requested-by';
+import { AnswerTooLarge, DEFAULT_MAX_ANSWER_BYTES, readAnswerText } from './read-answer';
 import { attribute, children, flatten, parseXml, XmlFormatError, type XmlDocument, type XmlNode } from '../wire/xml';
 
 export type { HttpMethod } from './errors';
@@ -40,6 +42,10 @@ export interface CmsClientOptions {
   timeoutMs?: number;
   retry?: RetryOptions;
   onExchange?: (exchange: CmsExchange) => void;
+  /** The largest answer read; anything larger is refused unread (default 8 MiB). */
+  maxAnswerBytes?: number;
+  /** The largest collection `total` believed (default 1,000,000). */
+  maxTotal?: number;
 }
 
 export interface CmsRequest {
@@ -85,6 +91,11 @@ export interface CmsClient {
 
 export const API_PREFIX = '/api/v1';
 const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Far more objects of one kind than any CMS holds (large deployments have tens of thousands of
+ * spaces). A larger total is a broken or hostile CMS; paging through it would exhaust the tab.
+ */
+export const DEFAULT_MAX_TOTAL = 1_000_000;
 const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseDelayMs: 250, maxDelayMs: 4000 };
 
 /** `coSpaces/x`, `/coSpaces/x` and `/api/v1/coSpaces/x` all become `/api/v1/coSpaces/x`. */
@@ -134,6 +145,17 @@ function sleep(ms: number, signal: AbortSignal | undefined, aborted: () => CmsEr
   });
 }
 
+function answerTooLarge(error: AnswerTooLarge, method: HttpMethod, path: string, status: number): CmsError {
+  const size = error.declaredBytes === undefined ? 'more than' : `${error.declaredBytes.toLocaleString('en')} bytes, more than`;
+  return new CmsError({
+    kind: 'badResponse',
+    method,
+    path,
+    status,
+    message: `The answer to ${method} ${path} is ${size} the ${error.limit.toLocaleString('en')} bytes the studio reads; no CMS page is that large, so it was not read.`,
+  });
+}
+
 function issueText(error: z.ZodError): string {
   return error.issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
@@ -147,6 +169,7 @@ interface Sender {
   retry: RetryOptions;
   attempts: number;
   report: (exchange: CmsExchange) => void;
+  maxAnswerBytes: number;
 }
 
 interface Attempt {
@@ -159,7 +182,11 @@ interface Attempt {
   timeoutMs: number;
 }
 
-/** One send: headers and credentials, the timeout, the caller's abort; answers the response and its text. */
+/**
+ * One send: headers and credentials, the timeout, the caller's abort; answers the response and its
+ * text. Fails only with a CmsError: aborted, timeout, network (no answer), truncated (the answer
+ * broke off: CMS may have acted) or badResponse (larger than the studio reads).
+ */
 async function sendOnce(a: Attempt): Promise<{ response: Response; text: string }> {
   const { sender, method, path, signal, timeoutMs } = a;
   const { options } = sender;
@@ -179,20 +206,31 @@ async function sendOnce(a: Attempt): Promise<{ response: Response; text: string 
     stoppedBy ??= 'timeout';
     controller.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
   }, timeoutMs);
+  const stopped = (error: unknown): CmsError | undefined => {
+    if (stoppedBy === 'caller') return new CmsError({ kind: 'aborted', method, path });
+    if (stoppedBy === 'timeout') return new CmsError({ kind: 'timeout', method, path, timeoutMs, cause: error });
+    return undefined;
+  };
   try {
-    // Read into a local first: calling it as `options.fetch(...)` is an "Illegal invocation" in browsers.
-    const fetchImpl = options.fetch ?? globalThis.fetch;
-    const response = await fetchImpl(a.url, {
-      method,
-      headers,
-      ...(a.form === undefined ? {} : { body: a.form.toString() }),
-      signal: controller.signal,
-    });
-    return { response, text: await response.text() };
-  } catch (error) {
-    if (stoppedBy === 'caller') throw new CmsError({ kind: 'aborted', method, path });
-    if (stoppedBy === 'timeout') throw new CmsError({ kind: 'timeout', method, path, timeoutMs, cause: error });
-    throw new CmsError({ kind: 'network', method, path, reason: describeCause(error), cause: error });
+    let response: Response;
+    try {
+      // Read into a local first: calling it as `options.fetch(...)` is an "Illegal invocation" in browsers.
+      const fetchImpl = options.fetch ?? globalThis.fetch;
+      response = await fetchImpl(a.url, {
+        method,
+        headers,
+        ...(a.form === undefined ? {} : { body: a.form.toString() }),
+        signal: controller.signal,
+      });
+    } catch (error) {
+      throw stopped(error) ?? new CmsError({ kind: 'network', method, path, reason: describeCause(error), cause: error });
+    }
+    try {
+      return { response, text: await readAnswerText(response, sender.maxAnswerBytes) };
+    } catch (error) {
+      if (error instanceof AnswerTooLarge) throw answerTooLarge(error, method, path, response.status);
+      throw stopped(error) ?? new CmsError({ kind: 'truncated', method, path, status: response.status, reason: describeCause(error), cause: error });
+    }
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onCallerAbort);
@@ -280,6 +318,8 @@ async function sendRequest(sender: Sender, req: CmsRequest): Promise<CmsResponse
       return answer;
     }
 
+    const problem = readProxyProblem(response.headers.get(PROXY_PROBLEM_HEADER), status, text);
+    if (problem) throw fail(new CmsError({ kind: 'proxy', method, path, status, problem }));
     const failures = parseFailureDetails(text);
     if (status === 503 && attempt < sender.attempts) {
       sender.report(exchange({ status, failures }));
@@ -308,7 +348,9 @@ export function createCmsClient(options: CmsClientOptions = {}): CmsClient {
     }
   }
 
-  const request = (req: CmsRequest): Promise<CmsResponse> => sendRequest({ options, baseUrl, retry, attempts, report }, req);
+  const maxAnswerBytes = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+  const maxTotal = options.maxTotal ?? DEFAULT_MAX_TOTAL;
+  const request = (req: CmsRequest): Promise<CmsResponse> => sendRequest({ options, baseUrl, retry, attempts, report, maxAnswerBytes }, req);
 
   function readObject<S extends z.ZodType>(schema: S, node: XmlNode, element: string, method: HttpMethod, path: string): z.output<S> {
     const parsed = schema.safeParse(flatten(node));
@@ -355,6 +397,15 @@ export function createCmsClient(options: CmsClientOptions = {}): CmsClient {
           path: apiPath(path),
           status: 200,
           message: `CMS answered a <${xml.root}> without a valid total (${totalText === undefined ? 'none' : `"${totalText}"`}).`,
+        });
+      }
+      if (total > maxTotal) {
+        throw new CmsError({
+          kind: 'badResponse',
+          method: 'GET',
+          path: apiPath(path),
+          status: 200,
+          message: `CMS answered a <${xml.root}> with total="${totalText!.length > 24 ? `${totalText!.slice(0, 24)}…` : totalText}", far more than any CMS holds (the studio lists at most ${maxTotal.toLocaleString('en')}), so it was not listed.`,
         });
       }
       const items = children(xml.node, item).map((node) => readObject(schema, node, item, 'GET', apiPath(path)));

@@ -1,5 +1,6 @@
 import { createCmsClient, type CmsClient, type CmsClientOptions } from './client';
 import type { BasicCredentials } from './credentials';
+import { cmsReachability } from './cms-reachability';
 import { exchangeLog } from './exchange-log';
 
 interface Session {
@@ -80,6 +81,7 @@ export function cmsClient(): CmsClient {
     // Every exchange also feeds the API console of this session.
     onExchange: (exchange) => {
       exchangeLog.record(exchange);
+      cmsReachability.record(exchange, session.target);
       options.onExchange?.(exchange);
     },
   });

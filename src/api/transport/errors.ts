@@ -1,9 +1,22 @@
 import { describeFailure } from '../wire/failure-reasons';
+import type { ProxyProblem } from '../wire/proxy-problem';
 import { attribute, childNames, children, parseXml } from '../wire/xml';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-export type CmsErrorKind = 'unauthorized' | 'notFound' | 'busy' | 'timeout' | 'network' | 'badResponse' | 'aborted' | 'http';
+export type CmsErrorKind =
+  | 'unauthorized'
+  | 'notFound'
+  | 'busy'
+  | 'timeout'
+  | 'network'
+  | 'badResponse'
+  | 'aborted'
+  | 'http'
+  /** the studio's proxy answered instead of CMS; `problem` says why */
+  | 'proxy'
+  /** an answer that broke off after it had begun: CMS may have acted on the request */
+  | 'truncated';
 
 /** One entry of `<failureDetails>`: `<coSpaceDoesNotExist/>` or `<parameterError parameter="…" error="…"/>`. */
 export type CmsFailure = { code: string; parameter?: string; error?: string };
@@ -21,6 +34,8 @@ export interface CmsErrorInit {
   timeoutMs?: number;
   /** What went wrong underneath (network, badResponse). */
   reason?: string;
+  /** What the studio's proxy said (proxy). */
+  problem?: ProxyProblem;
   /** Overrides the sentence built from the fields above. */
   message?: string;
   cause?: unknown;
@@ -34,6 +49,7 @@ export class CmsError extends Error {
   readonly method: HttpMethod;
   readonly path: string;
   readonly attempts?: number;
+  readonly problem?: ProxyProblem;
 
   constructor(init: CmsErrorInit) {
     super(init.message ?? describeError(init), init.cause === undefined ? undefined : { cause: init.cause });
@@ -43,6 +59,7 @@ export class CmsError extends Error {
     this.method = init.method;
     this.path = init.path;
     this.attempts = init.attempts;
+    this.problem = init.problem;
   }
 
   /** The failure CMS reported against one form parameter, so a form can show it next to the field. */
@@ -139,6 +156,12 @@ function describeError(init: CmsErrorInit): string {
       return sentence(`CMS answered with something that is not CMS XML: ${init.reason ?? 'unreadable answer'}`);
     case 'aborted':
       return `The request ${init.method} ${init.path} was cancelled.`;
+    case 'proxy':
+      return init.problem?.detail ?? `The studio's proxy answered HTTP ${init.status ?? '?'} to ${init.method} ${init.path}.`;
+    case 'truncated': {
+      const acted = init.method === 'GET' ? '' : ` CMS may have carried out the ${init.method}; read the object back before trying again.`;
+      return `The answer to ${init.method} ${init.path} broke off before its end${init.reason ? ` (${init.reason})` : ''}.${acted}`;
+    }
     case 'http':
       if (failures.length > 0) return describeFailures(failures);
       return init.status === undefined
