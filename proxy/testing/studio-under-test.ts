@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type Socket } from 'node:net';
@@ -32,7 +32,9 @@ function staticSite(): string {
  */
 export async function startStudio(env: Record<string, string> = {}): Promise<StudioUnderTest> {
   const port = await freePort();
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: String(port), ...env });
+  // Each studio keeps its journal in a folder of its own: test files run side by side, and one SQLite file allows one owner.
+  const dataDir = mkdtempSync(join(tmpdir(), 'studio-journal-'));
+  const config = loadConfig({ HOST: '127.0.0.1', PORT: String(port), STUDIO_DATA_DIR: dataDir, ...env });
   let written = '';
   const accessLog = createAccessLog((text) => {
     written += text;
@@ -55,6 +57,7 @@ export async function startStudio(env: Record<string, string> = {}): Promise<Stu
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await studio.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

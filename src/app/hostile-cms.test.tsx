@@ -99,11 +99,12 @@ describe('a broken or hostile CMS does not take the tab down', () => {
 
   it('shows the proxy’s reason for a 502 and turns the connection chip red', async () => {
     const problem = proxyProblem('cms-untrusted', 502, 'The TLS certificate of CMS at https://cms.example:445 is not trusted (SELF_SIGNED_CERT_IN_CHAIN). Set CMS_CA_FILE to the PEM of the CA that signed it.');
-    answerSpaces(() => HttpResponse.json(problem, { status: 502, headers: { 'Content-Type': PROXY_PROBLEM_TYPE, [PROXY_PROBLEM_HEADER]: 'cms-untrusted' } }));
+    // An untrusted CMS fails every call, not only the list on screen: any answer would turn the chip green again.
+    server.use(http.all(`${TEST_CMS_URL}/api/v1/*`, () => HttpResponse.json(problem, { status: 502, headers: { 'Content-Type': PROXY_PROBLEM_TYPE, [PROXY_PROBLEM_HEADER]: 'cms-untrusted' } })));
     renderStudio('/spaces');
     expect(await alertText()).toBe(problem.detail);
     const banner = screen.getByRole('banner');
-    expect(await within(banner).findByText('CMS certificate is not trusted: cms.example:445')).toBeTruthy();
+    expect(await within(banner).findByText('CMS certificate is not trusted: cms.example:445', {}, { timeout: 15_000 })).toBeTruthy();
   });
 
   it('does not believe a CMS that dresses its own 502 up as the proxy’s', async () => {
