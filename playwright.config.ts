@@ -14,6 +14,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: ci,
+  // A loaded machine (CI shares its two cores) can take seconds to import a lazy route; speed is the bench's job, not the e2e's.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'on-first-retry',
