@@ -1,15 +1,16 @@
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
-import { sessionCredentials, sessionTarget } from '../api/transport/cms-client';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { sessionCredentials, sessionTarget } from '../api/transport/session';
 import { cmsReachability, type Reachability } from '../api/transport/cms-reachability';
 import { activeTarget, studioConnectionQueries, type StudioConnection, type StudioTarget } from '../api/transport/studio-connection';
 import { useSession } from './session';
+
+// Only a studio configured with several clusters shows the picker: its select menu loads with it.
+const ClusterPicker = lazy(async () => ({ default: (await import('./cluster-picker')).ClusterPicker }));
 
 export function connectionLabel(connection: StudioConnection, target?: StudioTarget, signedInAs?: string): string {
   if (connection.mode === 'mock') return 'DEMO: mocked CMS';
@@ -72,20 +73,9 @@ export function ConnectionIndicator() {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       {data.mode === 'cms' && data.targets.length > 1 && (
-        <TextField
-          select
-          size="small"
-          label="Cluster"
-          value={target?.name ?? ''}
-          onChange={(event) => pickTarget(event.target.value)}
-          sx={{ minWidth: 140, bgcolor: 'background.paper', borderRadius: 1 }}
-        >
-          {data.targets.map((t) => (
-            <MenuItem key={t.name} value={t.name}>
-              {t.name}
-            </MenuItem>
-          ))}
-        </TextField>
+        <Suspense fallback={<Chip size="small" label="Cluster…" variant="outlined" sx={{ color: 'inherit' }} />}>
+          <ClusterPicker targets={data.targets} value={target?.name ?? ''} onPick={pickTarget} />
+        </Suspense>
       )}
       <CmsChip connection={data} target={target} signedInAs={session.credentials?.user} reach={reach} />
       {target?.insecureTls && (

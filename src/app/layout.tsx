@@ -20,7 +20,7 @@ import TuneIcon from '@mui/icons-material/Tune';
 import type { ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ConnectionIndicator } from './connection-indicator';
-import { SignInDialog } from './sign-in-dialog';
+import { SignInGate } from './sign-in-gate';
 import { PageErrorBoundary } from './error-fallback';
 import { ThemeToggle } from './theme-toggle';
 
@@ -48,7 +48,7 @@ export function Layout() {
             CMS Access Studio
           </Typography>
           <ConnectionIndicator />
-          <SignInDialog />
+          <SignInGate />
           <ThemeToggle />
         </Toolbar>
       </AppBar>

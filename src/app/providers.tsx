@@ -2,7 +2,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { sessionCredentials } from '../api/transport/cms-client';
+import { sessionCredentials } from '../api/transport/session';
 import { isCmsError } from '../api/transport/errors';
 import { theme, themeStorageKeys } from './theme';
 

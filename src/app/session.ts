@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { getSession, subscribeSession } from '../api/transport/cms-client';
+import { getSession, subscribeSession } from '../api/transport/session';
 
 /** The signed-in user and picked cluster of this browser session (memory and sessionStorage only). */
 export function useSession() {

@@ -8,14 +8,13 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { sessionCredentials } from '../api/transport/cms-client';
+import { sessionCredentials } from '../api/transport/session';
 import { isCmsError } from '../api/transport/errors';
-import { activeTarget, studioConnectionQueries } from '../api/transport/studio-connection';
+import type { StudioTarget } from '../api/transport/studio-connection';
 import { getSystemStatus } from '../api/resources/system';
-import { useSession } from './session';
 
 const signInSchema = z.object({
   user: z.string().trim().min(1, { error: 'Enter the CMS API user name.' }).refine((u) => !u.includes(':'), {
@@ -26,15 +25,11 @@ const signInSchema = z.object({
 type SignInForm = z.infer<typeof signInSchema>;
 
 /**
- * Asks for CMS API credentials when the proxy holds none. They stay in memory for this tab only
- * and are checked against /system/status before anything else is sent.
+ * Asks for CMS API credentials for `target` (the proxy holds none) while `open`. They stay in memory for this
+ * tab only and are checked against /system/status before anything else is sent.
  */
-export function SignInDialog() {
-  const connection = useQuery(studioConnectionQueries.current());
-  const session = useSession();
+export function SignInDialog({ target, open }: { target: StudioTarget; open: boolean }) {
   const queryClient = useQueryClient();
-  const target = connection.data ? activeTarget(connection.data, session.target) : undefined;
-  const open = target?.credentials === 'form' && session.credentials === undefined;
 
   const form = useForm<SignInForm>({ resolver: zodResolver(signInSchema), defaultValues: { user: '', password: '' } });
 
@@ -60,7 +55,7 @@ export function SignInDialog() {
         <DialogTitle id="sign-in-title">Sign in to CMS</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>
-            {target ? `${target.name === 'default' ? '' : `${target.name}: `}${target.url}` : ''} — an API user of the Meeting Server.
+            {`${target.name === 'default' ? '' : `${target.name}: `}${target.url}`} — an API user of the Meeting Server.
             The password stays in this tab’s memory only.
           </DialogContentText>
           <Stack spacing={2}>

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 // The api layer never imports mocks; its integration tests do, through this one file.
 import { setupMockCms } from '../mocks/node';
 export { LAB } from '../mocks/cms/seeds/lab';
-import { configureCmsClient, sessionCredentials } from '../api/transport/cms-client';
+import { configureCmsClient } from '../api/transport/cms-client';
+import { sessionCredentials } from '../api/transport/session';
 
 export const TEST_CMS_URL = 'http://cms.test';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { getSession, subscribeSession } from '../api/transport/cms-client';
+import { getSession, subscribeSession } from '../api/transport/session';
 import { activeTarget, studioConnectionQueries } from '../api/transport/studio-connection';
 
 const FALLBACK_BASE_URL = 'https://cms.example.com:445';

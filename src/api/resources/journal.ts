@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { REQUESTED_BY } from '../wire/requested-by';
-import { getSession, sessionCredentials } from '../transport/cms-client';
+import { getSession, sessionCredentials } from '../transport/session';
 import { basicAuthHeader } from '../transport/credentials';
 import {
   JOURNAL_PREFIX,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { basicAuthHeader, type CredentialsProvider } from './credentials';
-import { CmsError, parseFailureDetails, type CmsFailure, type HttpMethod } from './errors';
+import { CmsError, type CmsFailure, type HttpMethod } from './errors';
+import { parseFailureDetails } from './failure-details';
 import { encodeParams, type WireParams } from '../wire/form-encoding';
 import { PROXY_PROBLEM_HEADER, readProxyProblem } from '../wire/proxy-problem';
 import { REQUESTED_BY, REQUESTED_BY_HEADER } from '../wire/requested-by';

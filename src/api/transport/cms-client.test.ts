@@ -2,7 +2,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuthHeader } from './credentials';
-import { cmsClient, configureCmsClient, sessionCredentials } from './cms-client';
+import { cmsClient, configureCmsClient } from './cms-client';
+import { sessionCredentials } from './session';
 
 const seen: Array<string | null> = [];
 const server = setupServer(

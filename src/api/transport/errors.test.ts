@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CmsError, failureFor, isNotFound, parseFailureDetails } from './errors';
+import { CmsError, failureFor, isNotFound } from './errors';
+import { parseFailureDetails } from './failure-details';
 import { describeFailure } from '../wire/failure-reasons';
 
 const base = { method: 'GET', path: '/api/v1/coSpaces/abc' } as const;

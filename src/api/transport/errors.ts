@@ -1,6 +1,5 @@
 import { describeFailure } from '../wire/failure-reasons';
 import type { ProxyProblem } from '../wire/proxy-problem';
-import { attribute, childNames, children, parseXml } from '../wire/xml';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -93,29 +92,6 @@ export function failureFor(error: unknown, parameter: string): CmsFailure | unde
  * Reads a `<failureDetails>` body. Error bodies are best effort: anything else (empty, HTML from
  * a proxy, another root) gives no failures rather than hiding the HTTP status behind a parse error.
  */
-export function parseFailureDetails(xmlText: string): CmsFailure[] {
-  if (xmlText.trim() === '') return [];
-  let doc;
-  try {
-    doc = parseXml(xmlText);
-  } catch {
-    return [];
-  }
-  if (doc.root !== 'failureDetails') return [];
-  const failures: CmsFailure[] = [];
-  for (const code of childNames(doc.node)) {
-    for (const node of children(doc.node, code)) {
-      const failure: CmsFailure = { code };
-      const parameter = attribute(node, 'parameter');
-      const error = attribute(node, 'error');
-      if (parameter !== undefined) failure.parameter = parameter;
-      if (error !== undefined) failure.error = error;
-      failures.push(failure);
-    }
-  }
-  return failures;
-}
-
 function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;

@@ -1,28 +1,31 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+// zod/mini: the shell reads this on first load, and the mini API keeps zod's share of that load small.
+import { z } from 'zod/mini';
 import { REQUESTED_BY, REQUESTED_BY_HEADER } from '../wire/requested-by';
 
 /** How CMS credentials are supplied: held by the proxy, or typed into the sign-in form per session. */
 const credentialsMode = z.enum(['server', 'form']);
 
+const nonEmpty = z.string().check(z.minLength(1));
+
 const targetSchema = z.object({
-  name: z.string().min(1),
+  name: nonEmpty,
   url: z.url(),
   credentials: credentialsMode,
-  user: z.string().min(1).optional(),
-  insecureTls: z.boolean().optional(),
+  user: z.optional(nonEmpty),
+  insecureTls: z.optional(z.boolean()),
 });
 export type StudioTarget = z.infer<typeof targetSchema>;
 
 export const studioConnectionSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('mock'), credentials: credentialsMode.default('server') }),
+  z.object({ mode: z.literal('mock'), credentials: z._default(credentialsMode, 'server') }),
   z.object({
     mode: z.literal('cms'),
     target: z.url(),
-    user: z.string().min(1).optional(),
-    credentials: credentialsMode.default('server'),
-    insecureTls: z.boolean().optional(),
-    targets: z.array(targetSchema).default([]),
+    user: z.optional(nonEmpty),
+    credentials: z._default(credentialsMode, 'server'),
+    insecureTls: z.optional(z.boolean()),
+    targets: z._default(z.array(targetSchema), []),
   }),
 ]);
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the app shell reads proxy problems on first load; the mini API keeps zod's share of it small.
+import { z } from 'zod/mini';
 
 /**
  * When the studio's proxy answers instead of CMS (it refused the request, or CMS could not be
@@ -42,7 +43,7 @@ export type ProxyProblemKind = z.infer<typeof proxyProblemKindSchema>;
 export const proxyProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.number().int(),
+  status: z.int(),
   /** one plain sentence (or two) saying what happened and what fixes it */
   detail: z.string(),
   kind: proxyProblemKindSchema,

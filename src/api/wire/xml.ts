@@ -1,6 +1,6 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
-/** What fast-xml-parser gives for one element: text, or attributes (`@_x`) and children. */
+/** One parsed element: its text, or attributes (`@_x`), children and any text (`#text`). */
 export type XmlNode = string | XmlElement;
 export interface XmlElement {
   [name: string]: XmlNode | XmlNode[] | undefined;
@@ -16,39 +16,89 @@ export class XmlFormatError extends Error {
 }
 
 const ATTR = '@_';
+const TEXT = '#text';
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: ATTR,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  trimValues: true,
-  // CMS never sends a DTD; refusing one outright rules out entity-expansion attacks.
-  processEntities: { enabled: true, maxEntityCount: 0, maxTotalExpansions: 10_000 },
-  htmlEntities: false,
-});
+interface OpenElement {
+  name: string;
+  element: XmlElement;
+  text: string;
+  empty: boolean;
+}
 
-/** Parses one CMS answer; any malformed or DTD-bearing document fails with a clear reason. */
+/** A name CMS could send that must stay a plain key (`<__proto__>` would otherwise set the prototype). */
+function put(target: XmlElement, key: string, value: XmlNode | XmlNode[]): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+function addChild(parent: OpenElement, name: string, node: XmlNode): void {
+  const existing = Object.hasOwn(parent.element, name) ? parent.element[name] : undefined;
+  if (existing === undefined) put(parent.element, name, node);
+  else if (Array.isArray(existing)) existing.push(node);
+  else put(parent.element, name, [existing, node]);
+  parent.empty = false;
+}
+
+/** An element with neither attributes nor children is its trimmed text, as CMS values are read. */
+function nodeOf(open: OpenElement): XmlNode {
+  const text = open.text.trim();
+  if (open.empty) return text;
+  if (text !== '') open.element[TEXT] = text;
+  return open.element;
+}
+
+function formatError(error: Error): XmlFormatError {
+  // saxes says "line:column: message"
+  const where = /^(\d+):(\d+): (.*)$/s.exec(error.message);
+  return where
+    ? new XmlFormatError(`The answer is not well-formed XML (line ${where[1]}, column ${where[2]}): ${where[3]}`)
+    : new XmlFormatError(`The answer is not well-formed XML: ${error.message}`);
+}
+
+/**
+ * Parses one CMS answer in a single pass of a conforming parser (saxes): a malformed or
+ * DTD-bearing document fails with a clear reason, and no second validating pass is needed.
+ */
 export function parseXml(text: string): XmlDocument {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
     throw new XmlFormatError('The answer contains a DTD or entity declaration, which CMS never sends; refused.');
   }
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    const { msg, line, col } = valid.err;
-    throw new XmlFormatError(`The answer is not well-formed XML (line ${line}, column ${col}): ${msg}`);
+  const parser = new SaxesParser<{ xmlns: false }>();
+  const stack: OpenElement[] = [];
+  let document: XmlDocument | undefined;
+  let roots = 0;
+  const appendText = (chunk: string) => {
+    const top = stack[stack.length - 1];
+    if (top) top.text += chunk;
+  };
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    const element: XmlElement = {};
+    let empty = true;
+    for (const name in tag.attributes) {
+      put(element, ATTR + name, tag.attributes[name]!);
+      empty = false;
+    }
+    stack.push({ name: tag.name, element, text: '', empty });
+  });
+  parser.on('text', appendText);
+  parser.on('cdata', appendText);
+  parser.on('closetag', () => {
+    const open = stack.pop()!;
+    const node = nodeOf(open);
+    const parent = stack[stack.length - 1];
+    if (parent) addChild(parent, open.name, node);
+    else {
+      roots++;
+      document = { root: open.name, node };
+    }
+  });
+  try {
+    parser.write(text).close();
+  } catch (error) {
+    throw error instanceof Error ? formatError(error) : error;
   }
-  const parsed = parser.parse(text) as XmlElement;
-  const roots = Object.keys(parsed).filter((k) => !k.startsWith('?'));
-  const root = roots[0];
-  if (roots.length !== 1 || root === undefined) {
-    throw new XmlFormatError(`Expected one root element, found ${roots.length}.`);
-  }
-  const node = parsed[root];
-  if (Array.isArray(node) || node === undefined) throw new XmlFormatError(`Unexpected content under <${root}>.`);
-  return { root, node };
+  if (roots !== 1 || document === undefined) throw new XmlFormatError(`Expected one root element, found ${roots}.`);
+  return document;
 }
 
 export function attribute(node: XmlNode, name: string): string | undefined {

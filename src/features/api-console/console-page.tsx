@@ -17,7 +17,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState, useSyncExternalStore } from 'react';
 import { exchangeLog, exportText, statusClass, toCurl, type CurlOptions, type LoggedExchange, type StatusClass } from '../../api/transport/exchange-log';
-import { getSession, subscribeSession } from '../../api/transport/cms-client';
+import { getSession, subscribeSession } from '../../api/transport/session';
 import { activeTarget, studioConnectionQueries } from '../../api/transport/studio-connection';
 import { CopyButton } from '../../components/copy-button';
 

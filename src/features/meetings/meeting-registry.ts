@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { sessionTarget } from '../../api/transport/cms-client';
+import { sessionTarget } from '../../api/transport/session';
 
 /**
  * The meetings this studio started, as TMS keeps them in its own database: CMS does not record
