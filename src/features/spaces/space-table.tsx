@@ -17,8 +17,6 @@ import { useDebouncedValue } from '../../lib/use-debounced-value';
 
 export const ROW_HEIGHT = 37;
 const HEADER_HEIGHT = 39;
-/** rows before the end of what was received at which the next page is asked for */
-const PREFETCH_ROWS = 10;
 
 const columns: ReadonlyArray<{ id: string; label: string; title?: string; width: string }> = [
   { id: 'name', label: 'Name', width: '24%' },
@@ -32,11 +30,12 @@ const columns: ReadonlyArray<{ id: string; label: string; title?: string; width:
 type SpaceTableProps = {
   /** rows CMS says there are (its `total`), loaded or not */
   rowCount: number;
-  /** rows received so far, in order */
-  rows: readonly CoSpace[];
-  /** asked for when the visible rows come near the end of `rows` */
-  onNeedMore: () => void;
-  loadingMore: boolean;
+  /** the row at an index, once its page has been read */
+  rowAt: (index: number) => CoSpace | undefined;
+  /** told the first and last row in view (overscan included), so their pages can be read */
+  onRangeChange: (start: number, end: number) => void;
+  /** pages in view are being read */
+  reading: boolean;
   onOpen: (space: CoSpace) => void;
   tenantName: (tenantId: string | undefined) => ReactNode;
   /** the access-method count cell; `settled` is false while the user scrolls, so it can wait before fetching */
@@ -54,9 +53,9 @@ const dash = <span aria-label="none">—</span>;
  */
 export function SpaceTable({
   rowCount,
-  rows,
-  onNeedMore,
-  loadingMore,
+  rowAt,
+  onRangeChange,
+  reading,
   onOpen,
   tenantName,
   accessMethods,
@@ -83,10 +82,11 @@ export function SpaceTable({
   const paddingBottom = Math.max(0, virtualizer.getTotalSize() - (last?.end ?? 0));
   const settled = !useDebouncedValue(virtualizer.isScrolling, 300) && !virtualizer.isScrolling;
 
+  const firstIndex = first?.index ?? 0;
   const lastIndex = last?.index ?? -1;
   useEffect(() => {
-    if (!loadingMore && rows.length < rowCount && lastIndex >= rows.length - PREFETCH_ROWS) onNeedMore();
-  }, [lastIndex, rows.length, rowCount, loadingMore, onNeedMore]);
+    if (lastIndex >= 0) onRangeChange(firstIndex, lastIndex);
+  }, [firstIndex, lastIndex, onRangeChange]);
 
   useEffect(() => {
     if (!focusWanted.current) return;
@@ -117,7 +117,7 @@ export function SpaceTable({
       Home: () => move(0),
       End: () => move(rowCount - 1),
       Enter: () => {
-        const space = rows[activeIndex];
+        const space = rowAt(activeIndex);
         if (space) onOpen(space);
       },
     };
@@ -127,23 +127,25 @@ export function SpaceTable({
     action();
   };
 
-  // The row under the header: the virtual items start a few rows earlier (overscan).
+  // The rows under the header: the virtual items start and end a few rows beyond them (overscan).
   const topRow = Math.min(rowCount - 1, Math.floor((virtualizer.scrollOffset ?? 0) / ROW_HEIGHT));
-  const farAhead = rows.length < rowCount && topRow >= rows.length;
+  const viewRows = Math.max(1, Math.floor(((virtualizer.scrollRect?.height ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT));
+  const bottomRow = Math.min(rowCount - 1, topRow + viewRows - 1);
+  const waiting = rowCount > 0 && rowAt(topRow) === undefined;
 
   return (
     <Box sx={{ position: 'relative' }}>
-      {farAhead && (
+      {waiting && (
         <Paper
           role="status"
           elevation={3}
           sx={{ position: 'absolute', zIndex: 3, top: HEADER_HEIGHT + 16, left: '50%', transform: 'translateX(-50%)', px: 2, py: 1, maxWidth: '90%' }}
         >
           <Typography variant="body2">
-            Reading CMS pages in order to reach row {(topRow + 1).toLocaleString()}: {rows.length.toLocaleString()} of {rowCount.toLocaleString()} loaded.
+            Reading rows {(topRow + 1).toLocaleString()}–{(bottomRow + 1).toLocaleString()} of {rowCount.toLocaleString()} from CMS…
           </Typography>
           <Typography variant="caption" color="text.secondary">
-            Each page starts where CMS’s last answer ended; a filter or the exact lookup gets to a space at once.
+            Only the pages in view are read, several at once; a filter or the exact lookup gets to a space at once.
           </Typography>
         </Paper>
       )}
@@ -176,12 +178,12 @@ export function SpaceTable({
               </tr>
             )}
             {items.map((item) => {
-              const space = rows[item.index];
+              const space = rowAt(item.index);
               const isActive = item.index === activeIndex;
               if (!space) {
                 return (
                   <TableRow key={`pending-${item.index}`} data-index={item.index} aria-rowindex={item.index + 2} sx={{ height: ROW_HEIGHT }}>
-                    <TableCell colSpan={columns.length} aria-label={loadingMore ? 'Loading…' : 'Not loaded yet'}>
+                    <TableCell colSpan={columns.length} aria-label={reading ? 'Loading…' : 'Not loaded yet'}>
                       <Skeleton variant="text" width={`${40 + ((item.index * 37) % 45)}%`} />
                     </TableCell>
                   </TableRow>
