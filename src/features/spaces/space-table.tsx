@@ -145,7 +145,7 @@ export function SpaceTable({
             Reading rows {(topRow + 1).toLocaleString()}–{(bottomRow + 1).toLocaleString()} of {rowCount.toLocaleString()} from CMS…
           </Typography>
           <Typography variant="caption" color="text.secondary">
-            Only the pages in view are read, several at once; a filter or the exact lookup gets to a space at once.
+            Only the pages in view are read, several at once; Find above gets to a space by what was dialled.
           </Typography>
         </Paper>
       )}

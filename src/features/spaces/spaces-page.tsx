@@ -13,7 +13,7 @@ import { spaceQueries } from '../../api/resources/spaces';
 import { tenantQueries } from '../../api/resources/tenants';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { spaceLink } from '../../lib/wizard-links';
-import { ExactLookup } from './exact-lookup';
+import { FindPanel } from './find-panel';
 import { SpaceTable } from './space-table';
 import { useSpaceRows } from './use-space-rows';
 import { formatCount } from '../../domain/profile-resolution/words';
@@ -66,6 +66,7 @@ export function SpacesPage() {
       <Typography variant="h4" component="h1">
         Spaces
       </Typography>
+      <FindPanel />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
         <TextField
           label="Filter by name, URI, secondary URI or call ID"
@@ -81,7 +82,6 @@ export function SpacesPage() {
           size="small"
           sx={{ flex: 1, maxWidth: 480 }}
         />
-        <ExactLookup />
       </Stack>
       {list.error && <Alert severity="error">{list.error.message}</Alert>}
       <Paper variant="outlined" sx={{ overflow: 'hidden' }}>
