@@ -47,7 +47,7 @@ export function useSpaceRows(filter: string): SpaceRows {
   read.sort((a, b) => a.offset - b.offset);
 
   const latest = read.reduce<(typeof read)[number] | undefined>((best, entry) => (!best || entry.at > best.at ? entry : best), undefined);
-  const rowsRead = read.reduce((sum, { offset, page }) => Math.max(sum, offset + page.items.length), 0);
+  const rowsRead = read.reduce((end, { offset, page }) => Math.max(end, offset + page.items.length), 0);
   const loaded = queryClient
     .getQueriesData<SpacePage>({ queryKey: [...spaceQueries.lists(), 'page', { filter }] })
     .reduce((sum, [, page]) => sum + (page?.items.length ?? 0), 0);
