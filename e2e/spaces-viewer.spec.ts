@@ -117,16 +117,6 @@ test('troubleshoot runs the checklist; live shows a call leg beside its predicti
   await expect(page.getByText('CMS applies exactly what we predicted for this way in.')).toBeVisible();
 });
 
-test('exact lookup by URI across every page', async ({ page }) => {
-  await page.goto('/spaces');
-  const lookup = page.getByRole('search', { name: 'Exact lookup' });
-  await lookup.getByLabel('Exact lookup: user id or URI').fill('sip:GUEST.space@example.com');
-  await lookup.getByRole('button', { name: 'Look up' }).click();
-  await expect(lookup.getByText(/One space: Guest\.space has “guest\.space” as its URI/)).toBeVisible();
-  await lookup.getByRole('link', { name: 'Guest.space' }).click();
-  await expect(page).toHaveURL(`/spaces/${LAB.coSpaces.guest}`);
-});
-
 test('a page load asks for nothing missing and warns about no HydrateFallback; Live calls link to the space, with role and lobby per leg', async ({ page, request }) => {
   const missing: string[] = [];
   const warnings: string[] = [];

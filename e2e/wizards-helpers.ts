@@ -1,11 +1,7 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { XMLParser } from 'fast-xml-parser';
+import { children, flatten, parseXml, type XmlDocument, type XmlNode } from '../src/api/wire/xml';
 
 export const HEADERS = { 'X-Requested-By': 'cms-access-studio' };
-
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: true });
-
-type Node = Record<string, unknown>;
 
 export async function resetMock(request: APIRequestContext): Promise<void> {
   const response = await request.post('/mock-cms/reset', { data: {}, headers: HEADERS });
@@ -17,23 +13,24 @@ export async function injectFault(request: APIRequestContext, fault: Record<stri
   expect(response.ok()).toBe(true);
 }
 
-export async function getXml(request: APIRequestContext, path: string): Promise<{ status: number; text: string; doc: Node }> {
+export async function getXml(request: APIRequestContext, path: string): Promise<{ status: number; text: string; doc: XmlDocument | undefined }> {
   const response = await request.get(`/api/v1/${path.replace(/^\/+/, '')}`, { headers: HEADERS });
   const text = await response.text();
-  return { status: response.status(), text, doc: text.trim() === '' ? {} : (parser.parse(text) as Node) };
+  return { status: response.status(), text, doc: text.trim() === '' ? undefined : parseXml(text) };
 }
 
 /** One object: `<coSpace id="…">…</coSpace>` as a flat record with `id`. */
 export async function getObject(request: APIRequestContext, path: string, element: string): Promise<Record<string, string>> {
   const { status, doc, text } = await getXml(request, path);
   expect(status, `GET ${path}: ${text}`).toBe(200);
-  return flat(doc[element] as Node);
+  expect(doc?.root, `GET ${path}: ${text}`).toBe(element);
+  return flat(doc!.node);
 }
 
-function flat(node: Node | undefined): Record<string, string> {
+function flat(node: XmlNode): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(node ?? {})) {
-    out[key === '@id' ? 'id' : key] = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  for (const [key, value] of Object.entries(flatten(node))) {
+    out[key] = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
   }
   return out;
 }
@@ -46,10 +43,9 @@ export async function listAll(request: APIRequestContext, path: string, element:
     const sep = query ? `&${query}` : '';
     const { doc, status, text } = await getXml(request, `${path}?offset=${items.length}&limit=20${sep}`);
     expect(status, `GET ${path}: ${text}`).toBe(200);
-    const root = (doc[path.split('/').pop() ?? ''] ?? {}) as Node;
-    total = Number(root['@total'] ?? 0);
-    const raw = root[element];
-    const page = raw === undefined ? [] : Array.isArray(raw) ? (raw as Node[]) : [raw as Node];
+    expect(doc?.root, `GET ${path}: ${text}`).toBe(path.split('/').pop());
+    total = Number(flatten(doc!.node).total ?? 0);
+    const page = children(doc!.node, element);
     if (page.length === 0) break;
     items.push(...page.map(flat));
   }

@@ -56,7 +56,9 @@ describe('app shell', () => {
     answerConnection({ mode: 'cms', target: 'https://cms.example:445', user: 'admin', insecureTls: true });
     renderShell('/spaces');
 
-    expect(await screen.findByText('CMS: cms.example:445 as admin', undefined, { timeout: 5_000 })).toBeTruthy();
+    // The Spaces page loads on first visit (its Find box and list included): on a busy machine its
+    // first import holds the event loop well over findBy's default second.
+    expect(await screen.findByText('CMS: cms.example:445 as admin', undefined, { timeout: 15_000 })).toBeTruthy();
     expect(screen.getByText('TLS not verified')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Spaces' })).toBeTruthy();
   });

@@ -84,6 +84,23 @@ export async function findSpacesByUri(uri: string, signal?: AbortSignal): Promis
   return found;
 }
 
+/** Pages of a filtered list read at once, after the first told the total. */
+const FILTER_CONCURRENCY = 4;
+
+/**
+ * The spaces whose own call ID is exactly `callId`. CMS's `filter` is a substring match (888 also
+ * matches 100000888), so this filters, then matches exactly across every page. An access method's
+ * call ID is not in the list: CMS offers no query that names the space behind one.
+ */
+export async function findSpacesByCallId(callId: string, signal?: AbortSignal): Promise<CoSpace[]> {
+  const wanted = callId.trim();
+  if (wanted === '') return [];
+  const found: CoSpace[] = [];
+  const pages = listAll(cmsClient(), spaces.path, { item: spaces.item, schema: spaces.schema, query: { filter: wanted }, concurrency: FILTER_CONCURRENCY, signal });
+  for await (const page of pages) found.push(...page.items.filter((space) => space.callId === wanted));
+  return found;
+}
+
 // --- accessMethods ---
 
 export function listAccessMethods(

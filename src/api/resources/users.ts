@@ -22,6 +22,17 @@ export function getUser(id: string, signal?: AbortSignal): Promise<User> {
   return cmsClient().get(`users/${pathSegment(id)}`, userSchema, undefined, signal);
 }
 
+/**
+ * The user whose JID is exactly `jid` (any case). CMS's `filter` is a substring match on the JID
+ * (and, on some versions, name and e-mail), so this filters, then matches exactly.
+ */
+export async function findUserByJid(jid: string, signal?: AbortSignal): Promise<User | undefined> {
+  const wanted = jid.trim().toLowerCase();
+  if (wanted === '') return undefined;
+  const { items } = await listAllUsers({ filter: wanted }, signal);
+  return items.find((user) => user.userJid?.toLowerCase() === wanted);
+}
+
 // No connection target in the keys: switching to another CMS clears the whole ['cms'] cache.
 const userKeys = {
   all: () => ['cms', 'users'] as const,

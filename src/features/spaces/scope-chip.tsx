@@ -29,9 +29,17 @@ export function RoleChip({ role }: { role: 'host' | 'guest' }) {
   return (
     <Chip
       size="small"
-      color={role === 'host' ? 'success' : 'warning'}
+      color={role === 'host' ? 'success' : 'default'}
       label={role}
-      sx={{ height: 20, fontSize: 11, fontWeight: 600, textTransform: 'uppercase', '& .MuiChip-label': { px: 0.75 } }}
+      sx={{
+        height: 20,
+        fontSize: 11,
+        fontWeight: 600,
+        textTransform: 'uppercase',
+        '& .MuiChip-label': { px: 0.75 },
+        // White on the warning orange is too faint for 11 px text (axe color-contrast); black on its light shade is not.
+        ...(role === 'guest' ? { bgcolor: 'warning.light', color: 'common.black' } : {}),
+      }}
     />
   );
 }

@@ -14,18 +14,26 @@ function scrollTo(element: HTMLElement, top: number) {
   fireEvent.scroll(element);
 }
 
-function renderTable(props: Partial<Parameters<typeof SpaceTable>[0]> & { rows: CoSpace[]; rowCount: number }) {
-  const onNeedMore = vi.fn();
+function renderTable({ rows, rowCount }: { rows: CoSpace[]; rowCount: number }) {
+  const onRangeChange = vi.fn();
   const onOpen = vi.fn();
   render(
     <MemoryRouter>
-      <SpaceTable onNeedMore={onNeedMore} loadingMore={false} onOpen={onOpen} tenantName={() => '—'} height={VIEW_HEIGHT} {...props} />
+      <SpaceTable
+        rowCount={rowCount}
+        rowAt={(index) => rows[index]}
+        onRangeChange={onRangeChange}
+        reading={false}
+        onOpen={onOpen}
+        tenantName={() => '—'}
+        height={VIEW_HEIGHT}
+      />
     </MemoryRouter>,
   );
   const table = screen.getByRole('table', { name: 'Spaces' });
   const scroller = table.parentElement as HTMLElement;
   const dataRows = () => within(table).getAllByRole('row').slice(1);
-  return { table, scroller, dataRows, onNeedMore, onOpen };
+  return { table, scroller, dataRows, onRangeChange, onOpen };
 }
 
 describe('SpaceTable (virtualized)', () => {
@@ -69,20 +77,25 @@ describe('SpaceTable (virtualized)', () => {
     expect(height + dataRows().length * ROW_HEIGHT).toBe(20_000 * ROW_HEIGHT);
   });
 
-  it('asks for the next page when the rows in view reach the end of what was received', async () => {
+  it('tells which rows are in view, wherever the scroll lands, and says which are being read', async () => {
     const rows = many(100);
-    const { scroller, onNeedMore } = renderTable({ rows, rowCount: 20_000 });
-    expect(onNeedMore).not.toHaveBeenCalled();
+    const { scroller, onRangeChange } = renderTable({ rows, rowCount: 20_000 });
+    const [start, end] = onRangeChange.mock.lastCall ?? [];
+    expect(start).toBe(0);
+    expect(end).toBeGreaterThan(10);
+    expect(end).toBeLessThan(40);
 
     await act(async () => scrollTo(scroller, ROW_HEIGHT * 90));
-    expect(onNeedMore).toHaveBeenCalled();
+    expect(onRangeChange.mock.lastCall?.[1]).toBeGreaterThan(100);
     // Rows CMS announced but that have not arrived yet are placeholders.
     expect(screen.getAllByRole('cell', { name: 'Not loaded yet' }).length).toBeGreaterThan(0);
     expect(screen.queryByRole('status')).toBeNull();
 
-    await act(async () => scrollTo(scroller, ROW_HEIGHT * 5_000));
-    expect(screen.getByRole('status').textContent).toContain('Reading CMS pages in order to reach row 5,00');
-    expect(screen.getByRole('status').textContent).toContain('100 of 20,000 loaded');
+    await act(async () => scrollTo(scroller, ROW_HEIGHT * 19_000));
+    const [farStart, farEnd] = onRangeChange.mock.lastCall ?? [];
+    expect(farStart).toBeGreaterThan(18_980);
+    expect(farEnd).toBeLessThan(19_040);
+    expect(screen.getByRole('status').textContent).toMatch(/^Reading rows 19,001–19,0\d\d of 20,000 from CMS/);
   });
 
   it('moves between rows with the keyboard and opens one with Enter', async () => {

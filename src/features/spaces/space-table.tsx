@@ -17,8 +17,6 @@ import { useDebouncedValue } from '../../lib/use-debounced-value';
 
 export const ROW_HEIGHT = 37;
 const HEADER_HEIGHT = 39;
-/** rows before the end of what was received at which the next page is asked for */
-const PREFETCH_ROWS = 10;
 
 const columns: ReadonlyArray<{ id: string; label: string; title?: string; width: string }> = [
   { id: 'name', label: 'Name', width: '24%' },
@@ -32,11 +30,12 @@ const columns: ReadonlyArray<{ id: string; label: string; title?: string; width:
 type SpaceTableProps = {
   /** rows CMS says there are (its `total`), loaded or not */
   rowCount: number;
-  /** rows received so far, in order */
-  rows: readonly CoSpace[];
-  /** asked for when the visible rows come near the end of `rows` */
-  onNeedMore: () => void;
-  loadingMore: boolean;
+  /** the row at an index, once its page has been read */
+  rowAt: (index: number) => CoSpace | undefined;
+  /** told the first and last row in view (overscan included), so their pages can be read */
+  onRangeChange: (start: number, end: number) => void;
+  /** pages in view are being read */
+  reading: boolean;
   onOpen: (space: CoSpace) => void;
   tenantName: (tenantId: string | undefined) => ReactNode;
   /** the access-method count cell; `settled` is false while the user scrolls, so it can wait before fetching */
@@ -54,9 +53,9 @@ const dash = <span aria-label="none">—</span>;
  */
 export function SpaceTable({
   rowCount,
-  rows,
-  onNeedMore,
-  loadingMore,
+  rowAt,
+  onRangeChange,
+  reading,
   onOpen,
   tenantName,
   accessMethods,
@@ -81,20 +80,23 @@ export function SpaceTable({
   const paddingBottom = Math.max(0, virtualizer.getTotalSize() - (last?.end ?? 0));
   const settled = !useDebouncedValue(virtualizer.isScrolling, 300) && !virtualizer.isScrolling;
 
+  const firstIndex = first?.index ?? 0;
   const lastIndex = last?.index ?? -1;
   useEffect(() => {
-    if (!loadingMore && rows.length < rowCount && lastIndex >= rows.length - PREFETCH_ROWS) onNeedMore();
-  }, [lastIndex, rows.length, rowCount, loadingMore, onNeedMore]);
+    if (lastIndex >= 0) onRangeChange(firstIndex, lastIndex);
+  }, [firstIndex, lastIndex, onRangeChange]);
 
-  const { activeIndex, setActive, onKeyDown } = useRowKeys({ rowCount, rows, onOpen, scrollRef, scrollToIndex: (i) => virtualizer.scrollToIndex(i, { align: 'auto' }) });
+  const { activeIndex, setActive, onKeyDown } = useRowKeys({ rowCount, rowAt, onOpen, scrollRef, scrollToIndex: (i) => virtualizer.scrollToIndex(i, { align: 'auto' }) });
 
-  // The row under the header: the virtual items start a few rows earlier (overscan).
+  // The rows under the header: the virtual items start and end a few rows beyond them (overscan).
   const topRow = Math.min(rowCount - 1, Math.floor((virtualizer.scrollOffset ?? 0) / ROW_HEIGHT));
-  const farAhead = rows.length < rowCount && topRow >= rows.length;
+  const viewRows = Math.max(1, Math.floor(((virtualizer.scrollRect?.height ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT));
+  const bottomRow = Math.min(rowCount - 1, topRow + viewRows - 1);
+  const waiting = rowCount > 0 && rowAt(topRow) === undefined;
 
   return (
     <Box sx={{ position: 'relative' }}>
-      {farAhead && <FarAhead row={topRow} loaded={rows.length} rowCount={rowCount} />}
+      {waiting && <ReadingRows from={topRow} to={bottomRow} rowCount={rowCount} />}
       <Box
         ref={scrollRef}
         data-space-list
@@ -124,28 +126,48 @@ export function SpaceTable({
               </tr>
             )}
             {items.map((item) => {
-              const space = rows[item.index];
+              const space = rowAt(item.index);
               const isActive = item.index === activeIndex;
               if (!space) {
                 return (
                   <TableRow key={`pending-${item.index}`} data-index={item.index} aria-rowindex={item.index + 2} sx={{ height: ROW_HEIGHT }}>
-                    <TableCell colSpan={columns.length} aria-label={loadingMore ? 'Loading…' : 'Not loaded yet'}>
+                    <TableCell colSpan={columns.length} aria-label={reading ? 'Loading…' : 'Not loaded yet'}>
                       <Skeleton variant="text" width={`${40 + ((item.index * 37) % 45)}%`} />
                     </TableCell>
                   </TableRow>
                 );
               }
               return (
-                <SpaceRow
+                <TableRow
                   key={space.id ?? item.index}
-                  index={item.index}
-                  space={space}
+                  data-index={item.index}
+                  aria-rowindex={item.index + 2}
+                  hover
                   selected={isActive && focusWithin}
-                  onActive={() => setActive(item.index)}
-                  onOpen={() => onOpen(space)}
-                  accessMethods={accessMethods ? accessMethods(space, settled) : dash}
-                  tenant={tenantName(space.tenant)}
-                />
+                  tabIndex={-1}
+                  onFocus={() => setActive(item.index)}
+                  onClick={(event) => {
+                    setActive(item.index);
+                    // A link keeps its own behaviour (ctrl-click opens a tab); the rest of the row opens the space.
+                    if (!(event.target as HTMLElement).closest('a')) onOpen(space);
+                  }}
+                  sx={{ height: ROW_HEIGHT, cursor: 'pointer', '& td': { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
+                >
+                  <TableCell>
+                    {space.id ? (
+                      <Link component={RouterLink} to={spaceLink(space.id)} tabIndex={-1} underline="hover">
+                        {space.name ?? <em>(no name)</em>}
+                      </Link>
+                    ) : (
+                      (space.name ?? <em>(no name)</em>)
+                    )}
+                  </TableCell>
+                  <TableCell>{space.uri ?? dash}</TableCell>
+                  <TableCell>{space.secondaryUri ?? dash}</TableCell>
+                  <TableCell>{accessMethods ? accessMethods(space, settled) : dash}</TableCell>
+                  <TableCell>{space.callId ?? dash}</TableCell>
+                  <TableCell>{tenantName(space.tenant)}</TableCell>
+                </TableRow>
               );
             })}
             {paddingBottom > 0 && (
@@ -162,14 +184,14 @@ export function SpaceTable({
 
 interface RowKeys {
   rowCount: number;
-  rows: readonly CoSpace[];
+  rowAt: (index: number) => CoSpace | undefined;
   onOpen: (space: CoSpace) => void;
   scrollRef: RefObject<HTMLDivElement | null>;
   scrollToIndex: (index: number) => void;
 }
 
 /** The active row and the keys that move it (arrows, pages, Home, End) or open its space (Enter). */
-function useRowKeys({ rowCount, rows, onOpen, scrollRef, scrollToIndex }: RowKeys) {
+function useRowKeys({ rowCount, rowAt, onOpen, scrollRef, scrollToIndex }: RowKeys) {
   const [active, setActive] = useState(0);
   const focusWanted = useRef(false);
   useEffect(() => {
@@ -200,7 +222,7 @@ function useRowKeys({ rowCount, rows, onOpen, scrollRef, scrollToIndex }: RowKey
       Home: () => move(0),
       End: () => move(rowCount - 1),
       Enter: () => {
-        const space = rows[activeIndex];
+        const space = rowAt(activeIndex);
         if (space) onOpen(space);
       },
     };
@@ -212,8 +234,8 @@ function useRowKeys({ rowCount, rows, onOpen, scrollRef, scrollToIndex }: RowKey
   return { activeIndex, setActive, onKeyDown };
 }
 
-/** Scrolled past what is loaded: CMS pages are read in order to get there. */
-function FarAhead({ row, loaded, rowCount }: { row: number; loaded: number; rowCount: number }) {
+/** Scrolled to rows whose pages are not read yet: only those pages are read, several at once. */
+function ReadingRows({ from, to, rowCount }: { from: number; to: number; rowCount: number }) {
   return (
     <Paper
       role="status"
@@ -221,55 +243,11 @@ function FarAhead({ row, loaded, rowCount }: { row: number; loaded: number; rowC
       sx={{ position: 'absolute', zIndex: 3, top: HEADER_HEIGHT + 16, left: '50%', transform: 'translateX(-50%)', px: 2, py: 1, maxWidth: '90%' }}
     >
       <Typography variant="body2">
-        Reading CMS pages in order to reach row {(row + 1).toLocaleString()}: {loaded.toLocaleString()} of {rowCount.toLocaleString()} loaded.
+        Reading rows {(from + 1).toLocaleString()}–{(to + 1).toLocaleString()} of {rowCount.toLocaleString()} from CMS…
       </Typography>
       <Typography variant="caption" color="text.secondary">
-        Each page starts where CMS’s last answer ended; a filter or the exact lookup gets to a space at once.
+        Only the pages in view are read, several at once; Find above gets to a space by what was dialled.
       </Typography>
     </Paper>
-  );
-}
-
-interface SpaceRowProps {
-  index: number;
-  space: CoSpace;
-  selected: boolean;
-  onActive: () => void;
-  onOpen: () => void;
-  accessMethods: ReactNode;
-  tenant: ReactNode;
-}
-
-function SpaceRow({ index, space, selected, onActive, onOpen, accessMethods, tenant }: SpaceRowProps) {
-  return (
-    <TableRow
-      data-index={index}
-      aria-rowindex={index + 2}
-      hover
-      selected={selected}
-      tabIndex={-1}
-      onFocus={onActive}
-      onClick={(event) => {
-        onActive();
-        // A link keeps its own behaviour (ctrl-click opens a tab); the rest of the row opens the space.
-        if (!(event.target as HTMLElement).closest('a')) onOpen();
-      }}
-      sx={{ height: ROW_HEIGHT, cursor: 'pointer', '& td': { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}
-    >
-      <TableCell>
-        {space.id ? (
-          <Link component={RouterLink} to={spaceLink(space.id)} tabIndex={-1} underline="hover">
-            {space.name ?? <em>(no name)</em>}
-          </Link>
-        ) : (
-          (space.name ?? <em>(no name)</em>)
-        )}
-      </TableCell>
-      <TableCell>{space.uri ?? dash}</TableCell>
-      <TableCell>{space.secondaryUri ?? dash}</TableCell>
-      <TableCell>{accessMethods}</TableCell>
-      <TableCell>{space.callId ?? dash}</TableCell>
-      <TableCell>{tenant}</TableCell>
-    </TableRow>
   );
 }

@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CoSpace } from '../../api/params/schemas';
@@ -13,22 +13,22 @@ import { spaceQueries } from '../../api/resources/spaces';
 import { tenantQueries } from '../../api/resources/tenants';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { spaceLink } from '../../lib/wizard-links';
-import { ExactLookup } from './exact-lookup';
-import { flattenPages, spaceListQuery } from './space-list-query';
+import { FindPanel } from './find-panel';
 import { SpaceTable } from './space-table';
+import { useSpaceRows } from './use-space-rows';
 import { formatCount } from '../../domain/profile-resolution/words';
 
 /**
- * Spaces as the CMS web admin lists them, as one long virtualized list. Pages are fetched as the
- * rows come into view; each starts where the last one ended (CMS caps pages below `limit`).
+ * Spaces as the CMS web admin lists them, as one long virtualized list. Pages are read as their
+ * rows come into view, wherever that is: the first page tells CMS's page cap, the rest follow from it.
  */
 export function SpacesPage() {
   const navigate = useNavigate();
   const [filterText, setFilterText] = useState('');
   const filter = useDebouncedValue(filterText.trim(), 300);
-  const list = useInfiniteQuery(spaceListQuery(filter));
+  const list = useSpaceRows(filter);
   const tenants = useQuery({ ...tenantQueries.listAll(), staleTime: 60_000 });
-  const { rows, total } = useMemo(() => flattenPages(list.data), [list.data]);
+  const { total, loaded } = list;
 
   const tenantNames = useMemo(() => new Map((tenants.data?.items ?? []).map((t) => [t.id, t.name])), [tenants.data]);
   const tenantName = useCallback(
@@ -48,10 +48,6 @@ export function SpacesPage() {
     [tenantNames, tenants.isPending],
   );
 
-  const { fetchNextPage, hasNextPage, isFetchingNextPage } = list;
-  const onNeedMore = useCallback(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [fetchNextPage, hasNextPage, isFetchingNextPage]);
   const onOpen = useCallback(
     (space: CoSpace) => {
       if (space.id) void navigate(spaceLink(space.id));
@@ -61,7 +57,7 @@ export function SpacesPage() {
 
   const counted = list.isSuccess
     ? `${formatCount(total)} ${total === 1 ? 'space' : 'spaces'}${filter ? ` matching “${filter}”` : ''}${
-        rows.length < total ? ` · ${formatCount(rows.length)} loaded` : ''
+        loaded < total ? ` · ${formatCount(loaded)} loaded` : ''
       }`
     : '';
 
@@ -70,6 +66,7 @@ export function SpacesPage() {
       <Typography variant="h4" component="h1">
         Spaces
       </Typography>
+      <FindPanel />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
         <TextField
           label="Filter by name, URI, secondary URI or call ID"
@@ -85,9 +82,8 @@ export function SpacesPage() {
           size="small"
           sx={{ flex: 1, maxWidth: 480 }}
         />
-        <ExactLookup />
       </Stack>
-      {list.isError && <Alert severity="error">{list.error.message}</Alert>}
+      {list.error && <Alert severity="error">{list.error.message}</Alert>}
       <Paper variant="outlined" sx={{ overflow: 'hidden' }}>
         <LinearProgress aria-label="Loading spaces" sx={{ visibility: list.isFetching ? 'visible' : 'hidden' }} />
         {list.isSuccess && total === 0 ? (
@@ -95,9 +91,9 @@ export function SpacesPage() {
         ) : (
           <SpaceTable
             rowCount={list.isSuccess ? total : 0}
-            rows={rows}
-            onNeedMore={onNeedMore}
-            loadingMore={isFetchingNextPage}
+            rowAt={list.rowAt}
+            onRangeChange={list.onRangeChange}
+            reading={list.reading}
             onOpen={onOpen}
             tenantName={tenantName}
             accessMethods={(space, settled) => <AccessMethodCount space={space} settled={settled} />}
