@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { expect, test } from '@playwright/test';
 import { watchCsp } from './csp-watch';
+import { resetMock } from './wizards-helpers';
 
 let attacker: Server;
 let attackerUrl: string;
@@ -28,7 +29,8 @@ test('another site cannot show the studio in a frame', async ({ page }) => {
   await expect(frame.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
 });
 
-test('the studio runs under its Content-Security-Policy without a single violation', async ({ page }) => {
+test('the studio runs under its Content-Security-Policy without a single violation', async ({ page, request }) => {
+  await resetMock(request);
   const violations = await watchCsp(page);
   const response = await page.goto('/spaces');
   expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
