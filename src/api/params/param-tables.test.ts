@@ -25,7 +25,7 @@ import { callBridgeGroupParams, tenantGroupParams } from './groups';
 import { inboundDialPlanRuleParams } from './inbound-dial-plan-rule';
 import { ivrParams } from './ivr';
 import { layoutTemplateParams } from './layout-template';
-import { alarmParams, meetingEntryDetailParams, uriUsageParams, userCoSpaceParams } from './support-reads';
+import { alarmParams, diagnosticsParams, meetingEntryDetailParams, uriUsageParams, userCoSpaceParams } from './support-reads';
 import { webBridgeParams } from './web-bridge';
 
 const tables: Record<string, ParamTable> = {
@@ -56,6 +56,7 @@ const tables: Record<string, ParamTable> = {
   tenantGroup: tenantGroupParams,
   callBridgeGroup: callBridgeGroupParams,
   alarm: alarmParams,
+  diagnostics: diagnosticsParams,
   userCoSpace: userCoSpaceParams,
   uriUsage: uriUsageParams,
   meetingEntryDetail: meetingEntryDetailParams,

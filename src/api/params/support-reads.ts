@@ -35,3 +35,16 @@ export const meetingEntryDetailParams = defineParams({
   uri: { type: 'string', access: 'readOnly', description: 'The full SIP URI of the space.' },
   callId: { type: 'digits', access: 'readOnly', description: 'The call ID of the space.' },
 });
+
+/**
+ * `<diagnostics id>` of `GET /system/diagnostics[/<id>]` (blueprint "System Diagnostics Methods"):
+ * what `POST /coSpaces/<id>/diagnostics` or `POST /calls/<id>/diagnostics` produced. The list shows
+ * `label` only; one object adds the rest. Read-only.
+ */
+export const diagnosticsParams = defineParams({
+  label: { type: 'string', access: 'readOnly', description: 'Text description of the diagnostics log (the space’s name).' },
+  coSpace: { type: 'id', ref: 'coSpace', access: 'readOnly', description: 'The space the diagnostics are for.' },
+  callCorrelator: { type: 'id', access: 'readOnly', description: 'The call correlator the diagnostics are for.' },
+  timestamp: { type: 'dateTime', access: 'readOnly', description: 'When the diagnostics were taken.' },
+  contentsSize: { type: 'integer', access: 'readOnly', description: 'Size in bytes of /system/diagnostics/<id>/contents.' },
+});

@@ -7,7 +7,7 @@ import { listen } from './server';
 import { selfSignedCertificate } from './tls';
 
 const USAGE =
-  'usage: npm run mock-cms -- [--port N] [--host H] [--tls] [--page-limit N | --page-limit coSpaces=20,default=10] [--latency MS] [--seed lab|empty|large:N] [--studio-origin URL[,URL]]';
+  'usage: npm run mock-cms -- [--port N] [--host H] [--tls] [--page-limit N | --page-limit coSpaces=20,default=10] [--latency MS] [--seed lab|empty|reach|large:N] [--studio-origin URL[,URL]]';
 
 function positiveInt(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;

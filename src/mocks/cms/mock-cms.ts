@@ -11,6 +11,7 @@ import { coSpaceRoutes } from './routes/co-spaces';
 import { participantRoutes } from './routes/participants';
 import { profileRoutes } from './routes/profiles';
 import { queryRoutes } from './routes/queries';
+import { diagnosticsRoutes } from './routes/diagnostics';
 import { spaceExtraRoutes } from './routes/space-extras';
 import { supportRoutes } from './routes/support';
 import { systemRoutes } from './routes/system';
@@ -41,6 +42,7 @@ function apiRoutes(ctx: MockContext): Route[] {
   return [
     ...coSpaceRoutes(ctx),
     ...spaceExtraRoutes(ctx),
+    ...diagnosticsRoutes(ctx),
     ...profileRoutes(ctx),
     ...callRoutes(ctx),
     ...participantRoutes(ctx),

@@ -17,7 +17,7 @@ import { inboundDialPlanRuleParams } from '../../api/params/inbound-dial-plan-ru
 import { ivrParams } from '../../api/params/ivr';
 import { layoutTemplateParams } from '../../api/params/layout-template';
 import type { ParamTable } from '../../api/params/param-def';
-import { alarmParams } from '../../api/params/support-reads';
+import { alarmParams, diagnosticsParams } from '../../api/params/support-reads';
 import { webBridgeParams } from '../../api/params/web-bridge';
 import { tenantParams } from '../../api/params/tenant';
 import { userParams } from '../../api/params/user';
@@ -197,4 +197,16 @@ export const resources: Record<EntityKind, ResourceDef> = {
   callBridgeGroup: plain('callBridgeGroup', callBridgeGroupParams, ['name']),
   // CMS raises and clears alarms itself: /system/alarms is read-only
   alarm: { ...plain('alarm', alarmParams), writable: { post: false, put: false, delete: false } },
+  // made by POST /coSpaces/<id>/diagnostics or /calls/<id>/diagnostics, listed under /system
+  diagnostics: {
+    kind: 'diagnostics',
+    collection: 'diagnostics',
+    element: 'diagnostics',
+    params: diagnosticsParams,
+    listFields: ['label'],
+    filterFields: ['label'],
+    queryFilters: { callcorrelatorfilter: (e, v) => String(e.values.callCorrelator ?? '').toLowerCase() === v.toLowerCase() },
+    missing: 'diagnosticsDoesNotExist',
+    writable: { post: false, put: false, delete: false },
+  },
 };

@@ -26,7 +26,8 @@ export type EntityKind =
   | 'layoutTemplate'
   | 'tenantGroup'
   | 'callBridgeGroup'
-  | 'alarm';
+  | 'alarm'
+  | 'diagnostics';
 
 export interface Entity {
   id: string;

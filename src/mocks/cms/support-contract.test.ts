@@ -121,6 +121,35 @@ describe('support endpoints hold realistic lab data', () => {
     expect(failureOf(await cms.post(`/api/v1/coSpaces/${GHOST}/diagnostics`)).code).toBe('coSpaceDoesNotExist');
   });
 
+  it('serves the diagnostics a POST made where its Location says, listed, read and as text', async () => {
+    const made = await cms.post(`/api/v1/coSpaces/${LAB.coSpaces.guest}/diagnostics`);
+    const location = made.headers.get('location')!;
+    const id = idFrom(location);
+    await cms.post(`/api/v1/coSpaces/${LAB.coSpaces.global}/diagnostics`);
+
+    const one = await cms.get(location);
+    expect(one.status).toBe(200);
+    expect(one.xml!.root).toBe('diagnostics');
+    const details = flatten(one.xml!.node);
+    expect(details).toMatchObject({ id, label: 'Guest.space', coSpace: LAB.coSpaces.guest });
+    expect(details.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+
+    const contents = await cms.get(`${location}/contents`);
+    expect(contents.status).toBe(200);
+    expect(contents.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(contents.text).toContain(`coSpace: ${LAB.coSpaces.guest}`);
+    expect(Number(details.contentsSize)).toBe(new TextEncoder().encode(contents.text).byteLength);
+
+    const all = await items('/api/v1/system/diagnostics', 'diagnostics');
+    expect(all.total).toBe(2);
+    // the blueprint's list shows the label only
+    expect(all.items[0]).toEqual({ id, label: 'Guest.space' });
+    expect((await items(`/api/v1/system/diagnostics?coSpaceFilter=${LAB.coSpaces.global}`, 'diagnostics')).items.map((i) => i.label)).toEqual(['Global']);
+    const ghost = await cms.get(`/api/v1/system/diagnostics/${GHOST}`);
+    expect(ghost.status).toBe(404);
+    expect(failureOf(await cms.post(`/api/v1/calls/${GHOST}/diagnostics`)).code).toBe('callDoesNotExist');
+  });
+
   it('refuses writes to /system/alarms', async () => {
     expect(failureOf(await cms.post('/api/v1/system/alarms', { type: 'x' })).code).toBe('invalidOperation');
   });
