@@ -12,6 +12,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['src/testing/setup.ts'],
     testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // Hooks start real processes (mock CMS, proxies, PostgreSQL); a loaded machine may take a minute or more.
+    hookTimeout: 180_000,
   },
 });

@@ -33,7 +33,7 @@ export async function spawnTsx(
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const match = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${label} did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`${label} did not start within 2 minutes:\n${out}`)), 120_000);
     child.stdout?.on('data', () => {
       const m = ready.exec(out);
       if (m) {
