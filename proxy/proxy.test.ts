@@ -53,7 +53,7 @@ beforeAll(async () => {
     spawnProxy({ CMS_URL: `https://127.0.0.1:${closedPort}`, CMS_USER: 'admin', CMS_PASSWORD: PASSWORD }),
     spawnProxy({ CMS_URL: slowCms.url, CMS_CA_FILE: slowCms.caFile!, CMS_USER: 'admin', CMS_PASSWORD: PASSWORD, CMS_TIMEOUT_MS: '400' }),
   ]);
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await Promise.all([serverHeld, formMode, noCa, insecure, unreachable, slow, cms, slowCms].map((p) => p?.stop()));

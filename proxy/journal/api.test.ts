@@ -65,7 +65,7 @@ async function recordRun(proxy: SpawnedProxy, headers: Record<string, string> = 
 
 beforeAll(async () => {
   [cms, pgServer] = await Promise.all([spawnMockCms(['--tls'], { MOCK_CMS_USER: 'admin', MOCK_CMS_PASSWORD: CMS_PASSWORD }), startPostgres()]);
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   await Promise.all([...proxies.map((p) => p.stop()), cms?.stop()]);
@@ -76,7 +76,7 @@ describe('journal API with the built-in mock CMS', () => {
   let proxy: SpawnedProxy;
   beforeAll(async () => {
     proxy = await start({});
-  }, 60_000);
+  }, 180_000);
 
   it('records a run with the server’s cluster and user, whatever the client claims', async () => {
     const { id, created } = await recordRun(proxy);
@@ -186,7 +186,7 @@ describe('journal API in sign-in mode and with several clusters', () => {
       JSON.stringify({ london: { url: cms.url, caFile: cms.caFile, user: 'admin', password: CMS_PASSWORD }, paris: { url: cms.url, caFile: cms.caFile } }),
     );
     proxy = await start({ CMS_TARGETS: file });
-  }, 60_000);
+  }, 180_000);
 
   it('records a server-held cluster’s configured user, and the signed-in user on a sign-in cluster', async () => {
     const london = await recordRun(proxy);

@@ -7,7 +7,7 @@ let studio: SpawnedStudio;
 beforeAll(async () => {
   studio = await spawnStudio();
   configureJournalClient({ baseUrl: studio.url, retryDelayMs: 1 });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   configureJournalClient();
