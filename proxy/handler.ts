@@ -5,7 +5,7 @@ import { handleWithMsw } from '../src/mocks/cms/server';
 import type { AccessLog } from './access-log';
 import type { ProxyConfig, Target } from './config';
 import { JOURNAL_PREFIX } from '../src/api/wire/journal-contract';
-import { createJournalService } from './journal/service';
+import { createJournalService, isScansPath } from './journal/service';
 import { allowedHostSet, checkApiTarget, FORWARDED_METHODS, hostAllowed, sameOrigin } from './guards';
 import { createCmsUpstream, type CmsUpstream, UpstreamError } from './upstream';
 
@@ -171,7 +171,7 @@ export function createStudioHandler(config: ProxyConfig, accessLog: AccessLog): 
         return true;
       }
       if (isStudio) {
-        if (url.startsWith(`${JOURNAL_PREFIX}/`)) journal.handle(req, res);
+        if (url.startsWith(`${JOURNAL_PREFIX}/`) || isScansPath(url)) journal.handle(req, res);
         else if (url === '/studio/connection' && req.method === 'GET') {
           res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
           res.end(JSON.stringify(connection()));
