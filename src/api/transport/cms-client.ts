@@ -1,4 +1,4 @@
-import { createCmsClient, type CmsClient, type CmsClientOptions } from './client';
+import { createCmsClient, type CmsClient, type CmsClientOptions, type CmsExchange } from './client';
 import type { BasicCredentials } from './credentials';
 import { exchangeLog } from './exchange-log';
 
@@ -64,6 +64,13 @@ export const getSession = (): Readonly<Session> => session;
 
 let options: CmsClientOptions = {};
 let client: CmsClient | undefined;
+const exchangeListeners = new Set<(exchange: CmsExchange) => void>();
+
+/** Hears every exchange of the shared client (a scan adapts its concurrency to 503s); answers the unsubscribe. */
+export function onCmsExchange(listener: (exchange: CmsExchange) => void): () => void {
+  exchangeListeners.add(listener);
+  return () => exchangeListeners.delete(listener);
+}
 
 /** Replaces the options of the shared client (tests: `baseUrl`, `fetch`, fast retries); the next `cmsClient()` uses them. */
 export function configureCmsClient(next: CmsClientOptions = {}): void {
@@ -80,6 +87,7 @@ export function cmsClient(): CmsClient {
     // Every exchange also feeds the API console of this session.
     onExchange: (exchange) => {
       exchangeLog.record(exchange);
+      for (const listener of exchangeListeners) listener(exchange);
       options.onExchange?.(exchange);
     },
   });
