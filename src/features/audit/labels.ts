@@ -1,16 +1,6 @@
 import type { Scan, ScanStatus } from '../../api/wire/scan-contract';
 import { formatCount, plural } from '../../domain/profile-resolution/words';
 
-type ChipColor = 'default' | 'success' | 'error' | 'warning' | 'info';
-
-/** The verdict words of the space page (Fail, Check, Pass), and Unread for a space CMS did not answer for. */
-export const STATUS_LABELS: Record<ScanStatus, { label: string; color: ChipColor; hint: string }> = {
-  fail: { label: 'Fail', color: 'error', hint: 'Something to fix: guests or hosts cannot join as intended.' },
-  warn: { label: 'Check', color: 'warning', hint: 'Works, with a warning worth a look.' },
-  pass: { label: 'Pass', color: 'success', hint: 'Guests wait for a host, and a host can get in.' },
-  unread: { label: 'Unread', color: 'default', hint: 'CMS did not answer the reads of this space; a resumed scan reads it again.' },
-};
-
 export const STATUS_ORDER: readonly ScanStatus[] = ['fail', 'warn', 'pass', 'unread'];
 
 export function formatTime(iso: string): string {

@@ -8,7 +8,8 @@ import { scanQueries } from '../../api/resources/scans';
 import { scanStatusSchema } from '../../api/wire/scan-contract';
 import { formatCount } from '../../domain/profile-resolution/words';
 import type { AuditSearch } from './audit-search';
-import { STATUS_LABELS, STATUS_ORDER } from './labels';
+import { STATUS_LABELS } from '../../components/scan-status-chip';
+import { STATUS_ORDER } from './labels';
 
 const SORT_LABELS: Record<AuditSearch['sort'], string> = {
   status: 'Verdict (worst first)',

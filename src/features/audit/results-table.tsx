@@ -15,7 +15,8 @@ import { Link as RouterLink } from 'react-router';
 import { SCAN_RESULT_PAGE, scanQueries, type ScanOrder } from '../../api/resources/scans';
 import type { ScanResultFilter, ScanResultRow } from '../../api/wire/scan-contract';
 import { spaceLink } from '../../lib/wizard-links';
-import { formatTime, STATUS_LABELS } from './labels';
+import { STATUS_LABELS } from '../../components/scan-status-chip';
+import { formatTime } from './labels';
 
 const ROW_HEIGHT = 37;
 const HEADER_HEIGHT = 39;

@@ -14,6 +14,7 @@ import { tenantQueries } from '../../api/resources/tenants';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { spaceLink } from '../../lib/wizard-links';
 import { ExactLookup } from './exact-lookup';
+import { ScanStatusCell } from './scan-status-cell';
 import { flattenPages, spaceListQuery } from './space-list-query';
 import { SpaceTable } from './space-table';
 import { formatCount } from '../../domain/profile-resolution/words';
@@ -101,6 +102,7 @@ export function SpacesPage() {
             onOpen={onOpen}
             tenantName={tenantName}
             accessMethods={(space, settled) => <AccessMethodCount space={space} settled={settled} />}
+            audit={(space, settled) => <ScanStatusCell space={space} settled={settled} />}
               height="max(320px, calc(100vh - 330px))"
             />
         )}
