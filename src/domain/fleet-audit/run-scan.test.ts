@@ -1,4 +1,4 @@
-import { http, passthrough } from 'msw';
+import { http, HttpResponse, passthrough } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getScan, listScanResults } from '../../api/resources/scans';
 import { configureStudioClient } from '../../api/resources/studio-request';
@@ -65,5 +65,48 @@ describe('runScan with the studio server', () => {
     expect(done).toMatchObject({ id: stopped!.id, state: 'complete', counts: { results: 40, fail: 36, pass: 4 } });
     expect(done!.requests).toBe(stopped!.requests + (last?.kind === 'progress' ? last.progress.requests : 0));
     expect((await getScan(done!.id)).counts.results).toBe(40);
+  });
+
+  it('sends fewer requests at once while CMS answers 503, and still stores every space', async () => {
+    mock.reset('large:40');
+    mock.faults.latencyMs = 2;
+    const events: ScanEvent[] = [];
+    const done = await runScan({
+      concurrency: 8,
+      progressMs: 0,
+      onEvent: (e) => {
+        events.push(e);
+        // CMS gets busy once the scan runs at full width: the next six requests answer 503.
+        if (e.kind === 'progress' && e.progress.scanned === 8) mock.faults.busy = 6;
+      },
+    });
+    const limits = events.flatMap((e) => (e.kind === 'progress' ? [e.limit] : []));
+    expect(limits[0]).toBe(8);
+    expect(Math.min(...limits)).toBeLessThanOrEqual(4);
+    expect(mock.faults.busy).toBe(0);
+    expect(done).toMatchObject({ state: 'complete', counts: { results: 40, unread: 0 } });
+  });
+
+  it('gives the scan up when another tab or studio has taken its lease: it stops reading CMS, never finishes the scan it lost, and says so', async () => {
+    mock.reset('large:40');
+    const finishes: string[] = [];
+    server.use(
+      // What the server answers a holder whose lease expired and went to another start.
+      http.post(`${studio.url}/studio/scans/:id/results`, () => HttpResponse.json({ code: 'conflict', error: 'Another start holds this scan now.' }, { status: 409 })),
+      http.post(`${studio.url}/studio/scans/:id/finish`, ({ params }) => {
+        finishes.push(String(params.id));
+        return passthrough();
+      }),
+    );
+    const events: ScanEvent[] = [];
+    const result = await runScan({ concurrency: 2, batchSize: 5, progressMs: 0, onEvent: (e) => events.push(e) });
+    expect(result).toBeUndefined();
+    expect(kinds(events).at(-1)).toBe('failed');
+    expect(events.at(-1)).toMatchObject({ message: expect.stringMatching(/^Another tab or studio took this scan over/) });
+    const scanned = events.flatMap((e) => (e.kind === 'progress' ? [e.progress.scanned] : []));
+    expect(Math.max(...scanned)).toBeLessThan(40);
+    expect(finishes).toEqual([]);
+    const started = events[0]?.kind === 'started' ? events[0].scan.id : '';
+    expect(await getScan(started)).toMatchObject({ state: 'running', counts: { results: 0 } });
   });
 });
