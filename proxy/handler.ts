@@ -6,7 +6,7 @@ import { REQUESTED_BY } from '../src/api/wire/requested-by';
 import type { AccessLog } from './access-log';
 import type { ProxyConfig, Target } from './config';
 import { JOURNAL_PREFIX } from '../src/api/wire/journal-contract';
-import { createJournalService } from './journal/service';
+import { createJournalService, isScansPath } from './journal/service';
 import { allowedHostSet, checkApiTarget, FORWARDED_METHODS, hostAllowed, sameOrigin } from './guards';
 import { RequestRefused, sendProblem, sendRefusal } from './problem';
 import { API_SECURITY_HEADER_LIST, API_SECURITY_HEADERS, setSecurityHeaders } from './security-headers';
@@ -143,7 +143,7 @@ export function createStudioHandler(config: ProxyConfig, accessLog: AccessLog): 
         return true;
       }
       if (isStudio) {
-        if (url.startsWith(`${JOURNAL_PREFIX}/`)) journal.handle(req, res);
+        if (url.startsWith(`${JOURNAL_PREFIX}/`) || isScansPath(url)) journal.handle(req, res);
         else if (url === '/studio/connection' && req.method === 'GET') {
           res.writeHead(200, [...API_SECURITY_HEADER_LIST, 'Content-Type', 'application/json', 'Cache-Control', 'no-store']);
           res.end(connection);

@@ -1,4 +1,5 @@
 import type { Section } from '../section';
+import { auditBench } from './audit';
 import { findSection } from './find';
 import { firstLoad } from './first-load';
 import { journalBench } from './journal';
@@ -10,4 +11,4 @@ import { reach } from './reach';
 import { spaceModel } from './space-model';
 
 /** Run order. A new section is a module in this folder exporting a `Section`, added here. */
-export const sections: readonly Section[] = [firstLoad, listingSpaces, parseThroughput, proxyThroughput, spaceModel, matrixRender, reach, findSection, journalBench];
+export const sections: readonly Section[] = [firstLoad, listingSpaces, parseThroughput, proxyThroughput, spaceModel, matrixRender, reach, findSection, journalBench, auditBench];

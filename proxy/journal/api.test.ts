@@ -238,7 +238,7 @@ describe('journal durability', () => {
   it('shares one history between two instances on one PostgreSQL', async () => {
     const url = await pgServer.createDatabase();
     const [a, b] = await Promise.all([start({ DATABASE_URL: url }), start({ DATABASE_URL: url })]);
-    expect(a.output()).toMatch(/journal: PostgreSQL 127\.0\.0\.1:\d+\/journal_\d+_\d+ \(schema v2\)/);
+    expect(a.output()).toMatch(/journal: PostgreSQL 127\.0\.0\.1:\d+\/journal_\d+_\d+ \(schema v3\)/);
     const { id } = await recordRun(a);
     const seen = runDetailSchema.parse((await call(b, `/runs/${id}?reveal=1`)).body);
     expect(seen.writes[0]?.form.passcode).toBe(PASSCODE);

@@ -94,7 +94,73 @@ const spaceIndex: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [runsAndWrites, spaceIndex];
+/** The fleet audit: scans of a cluster, one result per space, its findings indexed, one lease per cluster. */
+const scans: Migration = {
+  version: 3,
+  name: 'fleet audit scans, results and leases',
+  up: (tx) =>
+    tx.exec(`
+      CREATE TABLE scans (
+        id TEXT PRIMARY KEY,
+        cluster TEXT NOT NULL,
+        cms_user TEXT NOT NULL,
+        state TEXT NOT NULL,
+        started_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        finished_at BIGINT,
+        spaces_total INTEGER,
+        requests BIGINT NOT NULL,
+        requests_before_lease BIGINT NOT NULL,
+        results INTEGER NOT NULL,
+        passed INTEGER NOT NULL,
+        warned INTEGER NOT NULL,
+        failed INTEGER NOT NULL,
+        unread INTEGER NOT NULL,
+        error TEXT
+      );
+      CREATE INDEX scans_cluster ON scans (cluster, started_at);
+      CREATE TABLE scan_leases (
+        cluster TEXT PRIMARY KEY,
+        scan_id TEXT NOT NULL,
+        token TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE TABLE scan_results (
+        scan_id TEXT NOT NULL REFERENCES scans (id),
+        space_id TEXT NOT NULL,
+        name TEXT,
+        uri TEXT,
+        secondary_uri TEXT,
+        call_id TEXT,
+        tenant TEXT,
+        tenant_name TEXT,
+        status TEXT NOT NULL,
+        status_rank INTEGER NOT NULL,
+        problems INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        findings TEXT NOT NULL,
+        host_paths INTEGER NOT NULL,
+        guest_paths INTEGER NOT NULL,
+        paths TEXT NOT NULL,
+        scanned_at BIGINT NOT NULL,
+        PRIMARY KEY (scan_id, space_id)
+      );
+      CREATE INDEX scan_results_space ON scan_results (space_id, scanned_at);
+      CREATE TABLE scan_findings (
+        scan_id TEXT NOT NULL,
+        space_id TEXT NOT NULL,
+        finding_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        title TEXT NOT NULL,
+        PRIMARY KEY (scan_id, space_id, finding_id),
+        FOREIGN KEY (scan_id, space_id) REFERENCES scan_results (scan_id, space_id)
+      );
+      CREATE INDEX scan_findings_kind ON scan_findings (scan_id, kind);
+    `),
+};
+
+export const MIGRATIONS: readonly Migration[] = [runsAndWrites, spaceIndex, scans];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Several studio instances may start at once against one PostgreSQL: one migrates, the others wait. */

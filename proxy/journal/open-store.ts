@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { JournalConfig } from './config';
 import { LATEST_VERSION, migrate } from './migrations';
 import { openPostgresDriver } from './postgres-driver';
+import { createScanStore, type ScanStore } from './scan-store';
 import { openSqliteDriver } from './sqlite-driver';
 import { createJournalStore, type JournalStore } from './store';
 import { takeOwnership } from './owner-lock';
@@ -19,8 +20,17 @@ export function openDriver(config: JournalConfig): { driver: SqlDriver; release:
   }
 }
 
-/** Opens the configured store and brings its schema up to date; the store's description names where it lives. */
-export async function openJournalStore(config: JournalConfig): Promise<JournalStore> {
+/** The journal and the fleet audit's scans, over one connection to the configured database. */
+export interface StudioDatabase {
+  journal: JournalStore;
+  scans: ScanStore;
+  /** where the data lives and its schema version */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openStudioDatabase(config: JournalConfig): Promise<StudioDatabase> {
   const { driver, release } = openDriver(config);
   try {
     await migrate(driver);
@@ -29,12 +39,12 @@ export async function openJournalStore(config: JournalConfig): Promise<JournalSt
     release();
     throw error;
   }
-  const store = createJournalStore(driver);
   return {
-    ...store,
+    journal: createJournalStore(driver),
+    scans: createScanStore(driver),
     description: `${driver.description} (schema v${LATEST_VERSION})`,
     async close() {
-      await store.close();
+      await driver.close();
       release();
     },
   };

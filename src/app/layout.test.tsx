@@ -41,7 +41,7 @@ describe('app shell', () => {
     const router = renderShell('/');
 
     const nav = screen.getByRole('navigation', { name: 'Sections' });
-    for (const label of ['Wizards', 'Spaces', 'Profiles', 'System']) {
+    for (const label of ['Wizards', 'Spaces', 'Audit', 'Profiles', 'System']) {
       expect(within(nav).getByRole('link', { name: new RegExp(`^${label}$`) })).toBeTruthy();
     }
     expect(await screen.findByText('DEMO: mocked CMS')).toBeTruthy();

@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import AutoFixHighIcon from '@mui/icons-material/AutoFixHigh';
 import CallIcon from '@mui/icons-material/Call';
 import EventIcon from '@mui/icons-material/Event';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import HistoryIcon from '@mui/icons-material/History';
 import MeetingRoomIcon from '@mui/icons-material/MeetingRoom';
 import PersonSearchIcon from '@mui/icons-material/PersonSearch';
@@ -29,6 +30,7 @@ const drawerWidth = 220;
 const sections: { to: string; label: string; icon: ReactNode }[] = [
   { to: '/wizards', label: 'Wizards', icon: <AutoFixHighIcon /> },
   { to: '/spaces', label: 'Spaces', icon: <MeetingRoomIcon /> },
+  { to: '/audit', label: 'Audit', icon: <FactCheckIcon /> },
   { to: '/profiles', label: 'Profiles', icon: <TuneIcon /> },
   { to: '/user-spaces', label: 'Spaces by user', icon: <PersonSearchIcon /> },
   { to: '/meetings', label: 'Meetings', icon: <EventIcon /> },

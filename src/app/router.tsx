@@ -31,6 +31,7 @@ export const routes: RouteObject[] = [
           { path: 'live', lazy: page(() => import('../features/spaces/live-tab'), 'LiveTab') },
         ],
       },
+      { path: 'audit', lazy: page(() => import('../features/audit/audit-page'), 'AuditPage') },
       { path: 'profiles', lazy: page(() => import('../features/profile-catalog/profiles-page'), 'ProfilesPage') },
       { path: 'system', lazy: page(() => import('../features/system/system-page'), 'SystemPage') },
       { path: 'user-spaces', lazy: page(() => import('../features/user-spaces/user-spaces-page'), 'UserSpacesPage') },

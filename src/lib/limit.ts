@@ -7,15 +7,18 @@ export interface Limiter {
   readonly queued: number;
 }
 
-/** At most `concurrency` tasks at once, started in the order they were asked for. */
-export function createLimiter(concurrency: number): Limiter {
-  const limit = Math.max(1, Math.floor(Number.isFinite(concurrency) ? concurrency : 1));
+const wholeLimit = (concurrency: number) => Math.max(1, Math.floor(Number.isFinite(concurrency) ? concurrency : 1));
+
+/** At most `concurrency` tasks at once (a function: asked again before each start), started in the order they were asked for. */
+export function createLimiter(concurrency: number | (() => number)): Limiter {
+  const fixed = typeof concurrency === 'number' ? wholeLimit(concurrency) : undefined;
+  const limit = () => fixed ?? wholeLimit((concurrency as () => number)());
   const waiting: Array<() => void> = [];
   let head = 0;
   let active = 0;
 
   const next = () => {
-    while (active < limit && head < waiting.length) {
+    while (active < limit() && head < waiting.length) {
       const start = waiting[head] as () => void;
       waiting[head++] = noop;
       start();

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnStudio, type SpawnedStudio } from '../../testing/spawn-studio';
-import { beginRun, configureJournalClient, finishRun, getRunDetail, isJournalError, listRuns, recordIntent, recordOutcome, recordReconciliation } from './journal';
+import { beginRun, finishRun, getRunDetail, listRuns, recordIntent, recordOutcome, recordReconciliation } from './journal';
+import { configureStudioClient, isStudioError } from './studio-request';
 
 let studio: SpawnedStudio;
 
 beforeAll(async () => {
   studio = await spawnStudio();
-  configureJournalClient({ baseUrl: studio.url, retryDelayMs: 1 });
+  configureStudioClient({ baseUrl: studio.url, retryDelayMs: 1 });
 }, 180_000);
 
 afterAll(async () => {
-  configureJournalClient();
+  configureStudioClient();
   await studio?.stop();
 });
 
@@ -46,15 +47,15 @@ describe('journal client against the real studio server', () => {
     expect((await getRunDetail(runId, { reveal: true })).writes[0]?.before).toEqual({ passcode: '1357' });
   });
 
-  it('rejects with a JournalError the engine can act on: conflict, or unavailable when the journal is gone', async () => {
+  it('rejects with a StudioError the engine can act on: conflict, or unavailable when the journal is gone', async () => {
     const runId = await beginRun({ kind: 'wizard', name: 'scenario-1' }, 'Conflicts');
     await recordIntent(runId, intent(1));
     const conflict = await recordIntent(runId, { ...intent(1), path: '/api/v1/coSpaces/sp-2' }).catch((e: unknown) => e);
-    expect(isJournalError(conflict) && conflict.kind).toBe('conflict');
+    expect(isStudioError(conflict) && conflict.kind).toBe('conflict');
 
     await studio.stop();
     const gone = await recordIntent(runId, intent(2)).catch((e: unknown) => e);
-    expect(isJournalError(gone) && gone.kind).toBe('unavailable');
+    expect(isStudioError(gone) && gone.kind).toBe('unavailable');
     expect(String(gone)).toMatch(/could not be reached/);
   });
 });

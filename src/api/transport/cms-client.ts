@@ -1,10 +1,17 @@
-import { createCmsClient, type CmsClient, type CmsClientOptions } from './client';
+import { createCmsClient, type CmsClient, type CmsClientOptions, type CmsExchange } from './client';
 import { cmsReachability } from './cms-reachability';
 import { exchangeLog } from './exchange-log';
 import { getSession, sessionCredentials } from './session';
 
 let options: CmsClientOptions = {};
 let client: CmsClient | undefined;
+const exchangeListeners = new Set<(exchange: CmsExchange) => void>();
+
+/** Hears every exchange of the shared client (a scan adapts its concurrency to 503s); answers the unsubscribe. */
+export function onCmsExchange(listener: (exchange: CmsExchange) => void): () => void {
+  exchangeListeners.add(listener);
+  return () => exchangeListeners.delete(listener);
+}
 
 /** Replaces the options of the shared client (tests: `baseUrl`, `fetch`, fast retries); the next `cmsClient()` uses them. */
 export function configureCmsClient(next: CmsClientOptions = {}): void {
@@ -25,6 +32,7 @@ export function cmsClient(): CmsClient {
     onExchange: (exchange) => {
       exchangeLog.record(exchange);
       cmsReachability.record(exchange, getSession().target);
+      for (const listener of exchangeListeners) listener(exchange);
       options.onExchange?.(exchange);
     },
   });

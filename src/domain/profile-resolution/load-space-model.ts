@@ -5,22 +5,63 @@ import type { CmsClient, CmsCollection } from '../../api/transport/client';
 import type { PageParams } from '../../api/transport/collection';
 import { CmsError, isNotFound } from '../../api/transport/errors';
 import { listAll } from '../../api/transport/paging';
-import { accessMethodSchema, coSpaceUserSchema, type AccessMethod, type CallLegProfile, type CallProfile, type CoSpaceUser, type Tenant } from '../../api/params/schemas';
+import {
+  accessMethodSchema,
+  coSpaceUserSchema,
+  type AccessMethod,
+  type CallLegProfile,
+  type CallProfile,
+  type CoSpaceUser,
+  type SystemProfiles,
+  type Tenant,
+} from '../../api/params/schemas';
 import { getAccessMethod, getSpace, getSpaceMember, listAccessMethods, listSpaceMembers, spaceQueries } from '../../api/resources/spaces';
 import { getSystemProfiles } from '../../api/resources/system';
 import { getTenant } from '../../api/resources/tenants';
-import { createLimiter } from '../../lib/limit';
+import { createLimiter, type Limiter } from '../../lib/limit';
 import type { SpaceModel } from './model';
+
+/**
+ * The reads every space of a cluster shares: the system's profiles, each tenant, each profile. A
+ * scan of many spaces passes one set (see fleet-reads.ts) so each is read once; on its own, a load
+ * reads them itself.
+ */
+export interface SharedReads {
+  systemProfiles(): Promise<SystemProfiles>;
+  tenant(id: string): Promise<Tenant & { id: string }>;
+  /** undefined: CMS answered 404 (a dangling reference) */
+  callLegProfile(id: string): Promise<CallLegProfile | undefined>;
+  callProfile(id: string): Promise<CallProfile | undefined>;
+}
 
 export interface LoadSpaceModelOptions {
   /** Requests in flight at once, over the whole load: list pages, member GETs and profiles alike. */
   concurrency?: number;
   signal?: AbortSignal;
+  /** every request of this load through this limiter (a scan's, shared by every space it reads) instead of one of its own */
+  limiter?: Pick<Limiter, 'run'>;
+  shared?: SharedReads;
+  /**
+   * `when-counted`: list access methods only when the space's own GET counts some. CMS reports
+   * numAccessMethods "if any have been configured" (blueprint, coSpace GET), so a space without it
+   * has none; the list then waits for the space's GET. `always` (default) lists at once, in parallel.
+   */
+  accessMethods?: 'always' | 'when-counted';
 }
 
 const withId = <T extends { id?: string }>(item: T): item is T & { id: string } => typeof item.id === 'string' && item.id !== '';
 
 const pageParam = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+
+/** A profile CMS answers 404 for is a dangling reference: undefined, not a failure. */
+export async function orMissing<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
 
 const abortedError = (path: string) => new CmsError({ kind: 'aborted', method: 'GET', path: `/api/v1/${path}` });
 
@@ -44,13 +85,14 @@ export function pagerOver<T>(readPage: (params: PageParams, wanted: AbortSignal 
  * A referenced profile CMS answers 404 for lands in `missingProfiles`; any other failure rejects,
  * after stopping the requests still queued or in flight.
  */
-export async function loadSpaceModel(spaceId: string, { concurrency = 6, signal }: LoadSpaceModelOptions = {}): Promise<SpaceModel> {
+export async function loadSpaceModel(spaceId: string, options: LoadSpaceModelOptions = {}): Promise<SpaceModel> {
+  const { concurrency = 6, signal } = options;
   const own = new AbortController();
   const onCallerAbort = () => own.abort(signal?.reason);
   if (signal?.aborted) own.abort(signal.reason);
   else signal?.addEventListener('abort', onCallerAbort, { once: true });
 
-  const limiter = createLimiter(concurrency);
+  const limiter = options.limiter ?? createLimiter(concurrency);
   let failure: { error: unknown } | undefined;
   const track = <T>(promise: Promise<T>): Promise<T> => {
     promise.catch((error: unknown) => {
@@ -80,6 +122,12 @@ export async function loadSpaceModel(spaceId: string, { concurrency = 6, signal 
   const missingProfiles = new Set<string>();
   const profileReads: Array<Promise<void>> = [];
   const requested = new Set<string>();
+  const reads: SharedReads = options.shared ?? {
+    systemProfiles: () => run('system/profiles', (s) => getSystemProfiles(s)),
+    tenant: (id) => run(`tenants/${id}`, (s) => getTenant(id, s)).then((read) => ({ ...read, id: read.id ?? id })),
+    callLegProfile: (id) => orMissing(run(`callLegProfiles/${id}`, (s) => getCallLegProfile(id, s))),
+    callProfile: (id) => orMissing(run(`callProfiles/${id}`, (s) => getCallProfile(id, s))),
+  };
   const want = (kind: 'callLegProfile' | 'callProfile', reference: string | undefined) => {
     if (reference === undefined || reference === '') return;
     const id = reference.toLowerCase();
@@ -87,16 +135,9 @@ export async function loadSpaceModel(spaceId: string, { concurrency = 6, signal 
     requested.add(`${kind}:${id}`);
     const read =
       kind === 'callLegProfile'
-        ? run(`callLegProfiles/${id}`, (s) => getCallLegProfile(id, s)).then((profile) => void callLegProfiles.set(id, profile))
-        : run(`callProfiles/${id}`, (s) => getCallProfile(id, s)).then((profile) => void callProfiles.set(id, profile));
-    profileReads.push(
-      track(
-        read.catch((error: unknown) => {
-          if (!isNotFound(error)) throw error;
-          missingProfiles.add(id);
-        }),
-      ),
-    );
+        ? reads.callLegProfile(id).then((profile) => (profile ? void callLegProfiles.set(id, profile) : void missingProfiles.add(id)))
+        : reads.callProfile(id).then((profile) => (profile ? void callProfiles.set(id, profile) : void missingProfiles.add(id)));
+    profileReads.push(track(read));
   };
 
   try {
@@ -106,9 +147,7 @@ export async function loadSpaceModel(spaceId: string, { concurrency = 6, signal 
         want('callProfile', space.callProfile);
         let tenant: (Tenant & { id: string }) | undefined;
         if (typeof space.tenant === 'string' && space.tenant !== '') {
-          const tenantId = space.tenant;
-          const read = await run(`tenants/${tenantId}`, (s) => getTenant(tenantId, s));
-          tenant = { ...read, id: read.id ?? tenantId };
+          tenant = await reads.tenant(space.tenant);
           want('callLegProfile', tenant.callLegProfile);
           want('callProfile', tenant.callProfile);
         }
@@ -116,7 +155,7 @@ export async function loadSpaceModel(spaceId: string, { concurrency = 6, signal 
       }),
     );
     const systemRead = track(
-      run('system/profiles', (s) => getSystemProfiles(s)).then((profiles) => {
+      reads.systemProfiles().then((profiles) => {
         want('callLegProfile', profiles.callLegProfile);
         want('callProfile', profiles.callProfile);
         return profiles;
@@ -139,11 +178,12 @@ export async function loadSpaceModel(spaceId: string, { concurrency = 6, signal 
       );
     const methodsRead = track(
       (async () => {
-        const reads: Array<Promise<(AccessMethod & { id: string }) | undefined>> = [];
+        const methods: Array<Promise<(AccessMethod & { id: string }) | undefined>> = [];
+        if (options.accessMethods === 'when-counted' && ((await spaceRead).space.numAccessMethods ?? 0) === 0) return [];
         const pager = pagerOver((params, wanted) => run(`coSpaces/${spaceId}/accessMethods`, (s) => listAccessMethods(spaceId, params, s), wanted));
         const pages = listAll(pager, `coSpaces/${spaceId}/accessMethods`, { item: 'accessMethod', schema: accessMethodSchema, concurrency, signal: own.signal });
-        for await (const page of pages) reads.push(...page.items.filter(withId).map(readMethod));
-        return (await Promise.all(reads)).filter((method) => method !== undefined);
+        for await (const page of pages) methods.push(...page.items.filter(withId).map(readMethod));
+        return (await Promise.all(methods)).filter((method) => method !== undefined);
       })(),
     );
     const readMember = (entry: CoSpaceUser & { id: string }) =>
@@ -163,11 +203,11 @@ export async function loadSpaceModel(spaceId: string, { concurrency = 6, signal 
     const membersRead = track(
       (async () => {
         // Each member's GET starts as soon as its page arrives, while later pages are still coming.
-        const reads: Array<Promise<(CoSpaceUser & { id: string }) | undefined>> = [];
+        const members: Array<Promise<(CoSpaceUser & { id: string }) | undefined>> = [];
         const pager = pagerOver((params, wanted) => run(`coSpaces/${spaceId}/coSpaceUsers`, (s) => listSpaceMembers(spaceId, params, s), wanted));
         const pages = listAll(pager, `coSpaces/${spaceId}/coSpaceUsers`, { item: 'coSpaceUser', schema: coSpaceUserSchema, concurrency, signal: own.signal });
-        for await (const page of pages) reads.push(...page.items.filter(withId).map(readMember));
-        return (await Promise.all(reads)).filter((member) => member !== undefined);
+        for await (const page of pages) members.push(...page.items.filter(withId).map(readMember));
+        return (await Promise.all(members)).filter((member) => member !== undefined);
       })(),
     );
 

@@ -4,7 +4,7 @@ import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import { exportRuns } from '../../api/resources/journal';
 import type { RunFilter } from '../../api/wire/journal-contract';
-import { saveFile } from './download';
+import { saveFile } from '../../lib/save-file';
 
 /** The server's export (JSON or CSV) of the runs matching `filter`; passcodes are always masked in it. */
 export function ExportButtons({ filter, label }: { filter: RunFilter; label: string }) {

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { beginRun, configureJournalClient, finishRun, recordIntent, recordOutcome } from '../../api/resources/journal';
+import { beginRun, finishRun, recordIntent, recordOutcome } from '../../api/resources/journal';
+import { configureStudioClient } from '../../api/resources/studio-request';
 import { spawnStudio, type SpawnedStudio } from '../../testing/spawn-studio';
 import { HistoryPage } from './history-page';
 import { RunDetailPage } from './run-detail';
@@ -34,14 +35,14 @@ async function seedRun(title: string, space: { id: string; label: string }, pin?
 
 beforeAll(async () => {
   studio = await spawnStudio();
-  configureJournalClient({ baseUrl: studio.url, retryDelayMs: 1 });
+  configureStudioClient({ baseUrl: studio.url, retryDelayMs: 1 });
   await seedRun('Oldest: guest and host URIs', { id: 'sp-old', label: 'guest.space' });
   await seedRun('Host PIN on guestpin.space', { id: 'sp-pin', label: 'guestpin.space' }, '8642');
   await seedRun('Newest: members as hosts', { id: 'sp-new', label: 'global.space' });
 }, 60_000);
 
 afterAll(async () => {
-  configureJournalClient();
+  configureStudioClient();
   await studio?.stop();
 });
 

@@ -19,12 +19,13 @@ export const ROW_HEIGHT = 37;
 const HEADER_HEIGHT = 39;
 
 const columns: ReadonlyArray<{ id: string; label: string; title?: string; width: string }> = [
-  { id: 'name', label: 'Name', width: '24%' },
-  { id: 'uri', label: 'URI user part', width: '19%' },
-  { id: 'secondaryUri', label: 'Secondary URI', width: '14%' },
-  { id: 'accessMethods', label: 'Access methods', title: 'Additional access methods: ways in beyond the space’s own URI and call ID', width: '13%' },
-  { id: 'callId', label: 'Call ID', width: '11%' },
-  { id: 'tenant', label: 'Tenant', width: '19%' },
+  { id: 'name', label: 'Name', width: '21%' },
+  { id: 'uri', label: 'URI user part', width: '17%' },
+  { id: 'secondaryUri', label: 'Secondary URI', width: '12%' },
+  { id: 'accessMethods', label: 'Access methods', title: 'Additional access methods: ways in beyond the space’s own URI and call ID', width: '11%' },
+  { id: 'callId', label: 'Call ID', width: '10%' },
+  { id: 'tenant', label: 'Tenant', width: '16%' },
+  { id: 'audit', label: 'Audit', title: 'The verdict of the latest scan that read the space (Audit page), and when', width: '13%' },
 ];
 
 type SpaceTableProps = {
@@ -40,6 +41,8 @@ type SpaceTableProps = {
   tenantName: (tenantId: string | undefined) => ReactNode;
   /** the access-method count cell; `settled` is false while the user scrolls, so it can wait before fetching */
   accessMethods?: (space: CoSpace, settled: boolean) => ReactNode;
+  /** the audit cell: the latest scan's verdict; `settled` as for accessMethods */
+  audit?: (space: CoSpace, settled: boolean) => ReactNode;
   height?: number | string;
   /** the table's accessible name */
   label?: string;
@@ -59,6 +62,7 @@ export function SpaceTable({
   onOpen,
   tenantName,
   accessMethods,
+  audit,
   height = 560,
   label = 'Spaces',
 }: SpaceTableProps) {
@@ -109,7 +113,7 @@ export function SpaceTable({
         aria-label={`${label}: arrow keys move between rows, Enter opens a space`}
         sx={{ height, overflow: 'auto', '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}
       >
-        <Table stickyHeader size="small" aria-label={label} aria-rowcount={rowCount + 1} sx={{ tableLayout: 'fixed', minWidth: 960 }}>
+        <Table stickyHeader size="small" aria-label={label} aria-rowcount={rowCount + 1} sx={{ tableLayout: 'fixed', minWidth: 1060 }}>
           <TableHead>
             <TableRow aria-rowindex={1} sx={{ height: HEADER_HEIGHT }}>
               {columns.map((column) => (
@@ -167,6 +171,7 @@ export function SpaceTable({
                   <TableCell>{accessMethods ? accessMethods(space, settled) : dash}</TableCell>
                   <TableCell>{space.callId ?? dash}</TableCell>
                   <TableCell>{tenantName(space.tenant)}</TableCell>
+                  <TableCell>{audit ? audit(space, settled) : dash}</TableCell>
                 </TableRow>
               );
             })}

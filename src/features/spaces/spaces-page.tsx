@@ -14,6 +14,7 @@ import { tenantQueries } from '../../api/resources/tenants';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { spaceLink } from '../../lib/wizard-links';
 import { FindPanel } from './find-panel';
+import { ScanStatusCell } from './scan-status-cell';
 import { SpaceTable } from './space-table';
 import { useSpaceRows } from './use-space-rows';
 import { formatCount } from '../../domain/profile-resolution/words';
@@ -97,8 +98,9 @@ export function SpacesPage() {
             onOpen={onOpen}
             tenantName={tenantName}
             accessMethods={(space, settled) => <AccessMethodCount space={space} settled={settled} />}
-              height="max(320px, calc(100vh - 330px))"
-            />
+            audit={(space, settled) => <ScanStatusCell space={space} settled={settled} />}
+            height="max(320px, calc(100vh - 330px))"
+          />
         )}
         <Typography variant="body2" aria-live="polite" sx={{ px: 2, py: 1, borderTop: 1, borderColor: 'divider' }}>
           {counted || ' '}

@@ -1,0 +1,122 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import Skeleton from '@mui/material/Skeleton';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { SCAN_RESULT_PAGE, scanQueries, type ScanOrder } from '../../api/resources/scans';
+import type { ScanResultFilter, ScanResultRow } from '../../api/wire/scan-contract';
+import { spaceLink } from '../../lib/wizard-links';
+import { STATUS_LABELS } from '../../components/scan-status-chip';
+import { formatTime } from './labels';
+
+const ROW_HEIGHT = 37;
+const HEADER_HEIGHT = 39;
+
+const dash = <span aria-label="none">—</span>;
+
+function ResultRow({ row, index, showCluster }: { row: ScanResultRow; index: number; showCluster: boolean }) {
+  const status = STATUS_LABELS[row.status];
+  const problems = row.findings.filter((f) => f.severity !== 'info');
+  const was = row.was ? STATUS_LABELS[row.was].label : undefined;
+  return (
+    <TableRow data-index={index} aria-rowindex={index + 2} hover sx={{ height: ROW_HEIGHT, '& td': { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}>
+      <TableCell>
+        <Tooltip title={row.status === 'unread' ? row.summary : status.hint}>
+          <Chip size="small" color={status.color} label={status.label} />
+        </Tooltip>
+        {was !== undefined && was !== status.label && (
+          <Box component="span" sx={{ ml: 0.5, fontSize: 12, color: 'text.secondary' }}>
+            was {was}
+          </Box>
+        )}
+      </TableCell>
+      <TableCell>
+        <Link component={RouterLink} to={spaceLink(row.spaceId, row.status === 'pass' ? 'overview' : 'troubleshoot')} underline="hover">
+          {row.name ?? <em>(no name)</em>}
+        </Link>
+      </TableCell>
+      <TableCell>{row.uri ?? dash}</TableCell>
+      <TableCell>{row.callId ?? dash}</TableCell>
+      <TableCell>{row.tenantName ?? row.tenant ?? dash}</TableCell>
+      <TableCell title={problems.map((f) => f.title).join('\n')}>{problems.length === 0 ? dash : problems.map((f) => f.title).join('; ')}</TableCell>
+      <TableCell title={row.paths.map((p) => `${p.label}: ${p.role}`).join('\n')}>
+        {row.roles.host} host · {row.roles.guest} guest
+      </TableCell>
+      <TableCell>{showCluster ? row.cluster : formatTime(row.scannedAt)}</TableCell>
+    </TableRow>
+  );
+}
+
+/**
+ * The results the filter selects, as one virtualized table: only the rows in view are in the DOM,
+ * and each page of 200 is read when a row of it comes into view, so a jump to the end costs one request.
+ */
+export function ResultsTable({ filter, order, live, showCluster }: { filter: ScanResultFilter; order: ScanOrder; live: boolean; showCluster: boolean }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const refetchInterval = live ? 3_000 : false;
+  const first = useQuery({ ...scanQueries.resultPage(filter, order, 0), refetchInterval, placeholderData: keepPreviousData });
+  const total = first.data?.total ?? 0;
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10, scrollPaddingStart: HEADER_HEIGHT });
+  const items = virtualizer.getVirtualItems();
+  const pageIndexes = [...new Set(items.map((item) => Math.floor(item.index / SCAN_RESULT_PAGE)))].filter((p) => p > 0);
+  const pages = useQueries({ queries: pageIndexes.map((index) => ({ ...scanQueries.resultPage(filter, order, index), refetchInterval })) });
+  const rowAt = (index: number): ScanResultRow | undefined => {
+    const page = Math.floor(index / SCAN_RESULT_PAGE);
+    const data = page === 0 ? first.data : pages[pageIndexes.indexOf(page)]?.data;
+    return data?.results[index % SCAN_RESULT_PAGE];
+  };
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
+  const columns = ['Status', 'Space', 'URI', 'Call ID', 'Tenant', 'Problems', 'Ways in', showCluster ? 'Cluster' : 'Scanned'];
+  const widths = ['10%', '17%', '15%', '9%', '10%', '22%', '9%', '8%'];
+
+  return (
+    <Box ref={scrollRef} data-result-list sx={{ height: 'max(320px, calc(100vh - 420px))', overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <Table stickyHeader size="small" aria-label="Scan results" aria-rowcount={total + 1} sx={{ tableLayout: 'fixed', minWidth: 1000 }}>
+        <TableHead>
+          <TableRow aria-rowindex={1} sx={{ height: HEADER_HEIGHT }}>
+            {columns.map((label, i) => (
+              <TableCell key={label} sx={{ width: widths[i], fontWeight: 600, whiteSpace: 'nowrap' }}>
+                {label}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {paddingTop > 0 && (
+            <tr aria-hidden="true" style={{ height: paddingTop }}>
+              <td colSpan={columns.length} style={{ padding: 0, border: 0 }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            return row ? (
+              <ResultRow key={`${row.scanId}:${row.spaceId}`} row={row} index={item.index} showCluster={showCluster} />
+            ) : (
+              <TableRow key={`pending-${item.index}`} data-index={item.index} aria-rowindex={item.index + 2} sx={{ height: ROW_HEIGHT }}>
+                <TableCell colSpan={columns.length} aria-label="Loading…">
+                  <Skeleton variant="text" width={`${40 + ((item.index * 37) % 45)}%`} />
+                </TableCell>
+              </TableRow>
+            );
+          })}
+          {paddingBottom > 0 && (
+            <tr aria-hidden="true" style={{ height: paddingBottom }}>
+              <td colSpan={columns.length} style={{ padding: 0, border: 0 }} />
+            </tr>
+          )}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
