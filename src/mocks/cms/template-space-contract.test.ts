@@ -141,6 +141,13 @@ describe('POST /mock-cms/simulate/create-space', () => {
     expect([plain.uri, plain.callId, plain.secret, plain.callLegProfile]).toEqual([undefined, undefined, undefined, P.host]);
   });
 
+  it("lets the lab's host user make a space from the template an LDAP sync gave them", async () => {
+    const { space, accessMethods } = await createSpace({ userJid: 'stejanss.movi@steven.lab', coSpaceTemplate: LAB.templates.guestLobby, name: 'Steven' });
+    expect([space.uri, accessMethods.map((m) => [m.name, m.uri, m.callLegProfile])]).toEqual(['steven', [['Host', 'steven.host', P.host]]]);
+    const read = objectOf(await cms.get(`/api/v1/coSpaces/${space.id}`));
+    expect([read.callLegProfile, read.callProfile, read.ownerId, read.cdrTag]).toEqual([P.guest, undefined, LAB.users.host, undefined]);
+  });
+
   it('takes a URI the user gives, in lower case', async () => {
     const { space, accessMethods } = await createSpace({ userJid: USER1, coSpaceTemplate: await guestHostTemplate(), name: 'x', uri: 'My.Room' });
     expect([space.uri, accessMethods[0]!.uri]).toEqual(['my.room', 'my.room.host']);
