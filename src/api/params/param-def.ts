@@ -7,6 +7,7 @@ export type ObjectKind =
   | 'coSpace'
   | 'accessMethod'
   | 'coSpaceUser'
+  | 'coSpaceTemplate'
   | 'callLegProfile'
   | 'callProfile'
   | 'callBrandingProfile'

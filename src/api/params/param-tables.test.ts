@@ -8,6 +8,7 @@ import { callLegProfileParams } from './call-leg-profile';
 import { callProfileParams } from './call-profile';
 import { callParams } from './call';
 import { coSpaceUserParams } from './co-space-user';
+import { accessMethodTemplateParams, coSpaceTemplateParams, ldapUserCoSpaceTemplateSourceParams, userCoSpaceTemplateParams } from './co-space-template';
 import { coSpaceParams } from './co-space';
 import { cospaceBulkParameterSetParams } from './cospace-bulk-parameter-set';
 import { cospaceBulkSyncParams } from './cospace-bulk-sync';
@@ -32,6 +33,10 @@ const tables: Record<string, ParamTable> = {
   coSpace: coSpaceParams,
   accessMethod: accessMethodParams,
   coSpaceUser: coSpaceUserParams,
+  coSpaceTemplate: coSpaceTemplateParams,
+  accessMethodTemplate: accessMethodTemplateParams,
+  userCoSpaceTemplate: userCoSpaceTemplateParams,
+  ldapUserCoSpaceTemplateSource: ldapUserCoSpaceTemplateSourceParams,
   callLegProfile: callLegProfileParams,
   callProfile: callProfileParams,
   tenant: tenantParams,

@@ -7,6 +7,12 @@ import { callParams } from './call';
 import { callProfileParams } from './call-profile';
 import { coSpaceParams } from './co-space';
 import { coSpaceUserParams } from './co-space-user';
+import {
+  accessMethodTemplateParams,
+  coSpaceTemplateParams,
+  ldapUserCoSpaceTemplateSourceParams,
+  userCoSpaceTemplateParams,
+} from './co-space-template';
 import { cospaceBulkParameterSetParams } from './cospace-bulk-parameter-set';
 import { cospaceBulkSyncParams } from './cospace-bulk-sync';
 import { participantParams } from './participant';
@@ -45,6 +51,14 @@ export const cospaceBulkParameterSetSchema = readSchema(cospaceBulkParameterSetP
 export type CospaceBulkParameterSet = z.infer<typeof cospaceBulkParameterSetSchema>;
 export const cospaceBulkSyncSchema = readSchema(cospaceBulkSyncParams);
 export type CospaceBulkSync = z.infer<typeof cospaceBulkSyncSchema>;
+export const coSpaceTemplateSchema = readSchema(coSpaceTemplateParams);
+export type CoSpaceTemplate = z.infer<typeof coSpaceTemplateSchema>;
+export const accessMethodTemplateSchema = readSchema(accessMethodTemplateParams);
+export type AccessMethodTemplate = z.infer<typeof accessMethodTemplateSchema>;
+export const userCoSpaceTemplateSchema = readSchema(userCoSpaceTemplateParams);
+export type UserCoSpaceTemplate = z.infer<typeof userCoSpaceTemplateSchema>;
+export const ldapUserCoSpaceTemplateSourceSchema = readSchema(ldapUserCoSpaceTemplateSourceParams);
+export type LdapUserCoSpaceTemplateSource = z.infer<typeof ldapUserCoSpaceTemplateSourceSchema>;
 
 const legOverridesSchema = readSchema(callLegParams);
 

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { REQUESTED_BY, REQUESTED_BY_HEADER } from '../wire/requested-by';
-import { SIMULATE_PREFIX, hangUpAnswerSchema, joinAnswerSchema, simulationErrorSchema, spaceSimulationSchema, type DialInInput, type HangUpAnswer, type JoinAnswer, type SignInInput, type SimulationField, type SpaceSimulation } from '../wire/simulation-contract';
+import { SIMULATE_PREFIX, createdSpaceAnswerSchema, hangUpAnswerSchema, joinAnswerSchema, simulationErrorSchema, spaceSimulationSchema, type CreateSpaceInput, type CreatedSpaceAnswer, type DialInInput, type HangUpAnswer, type JoinAnswer, type SignInInput, type SimulationField, type SpaceSimulation } from '../wire/simulation-contract';
 
 /** The mock refused the join (no route, PIN not accepted, non-members refused…); `field` names the input at fault. */
 export class SimulationRefused extends Error {
@@ -69,6 +69,14 @@ export function simulateDialIn(input: DialInInput, signal?: AbortSignal): Promis
 /** A user signed in to the web app joins the space (as a member when they are one). */
 export function simulateSignIn(input: SignInInput, signal?: AbortSignal): Promise<JoinAnswer> {
   return send('POST', '/sign-in', joinAnswerSchema, input, signal);
+}
+
+/**
+ * A user signed in to the web app makes a space from a template assigned to them. Afterwards,
+ * invalidate spaceQueries.lists() (the space is a real /api/v1 object).
+ */
+export function simulateCreateSpace(input: CreateSpaceInput, signal?: AbortSignal): Promise<CreatedSpaceAnswer> {
+  return send('POST', '/create-space', createdSpaceAnswerSchema, input, signal);
 }
 
 /** The participant hangs up; the answer is the call afterwards (null once it ended). */

@@ -10,6 +10,9 @@ const fieldOfCode: Readonly<Record<string, string>> = {
   callProfileDoesNotExist: 'callProfile',
   tenantDoesNotExist: 'tenant',
   userDoesNotExist: 'userJid',
+  dialInSecurityProfileDoesNotExist: 'dialInSecurityProfile',
+  coSpaceTemplateDoesNotExist: 'coSpaceTemplate',
+  duplicateUserCoSpaceTemplate: 'coSpaceTemplate',
 };
 
 /**

@@ -65,7 +65,7 @@ export type SpaceSimulation = z.infer<typeof spaceSimulationSchema>;
 export const hangUpAnswerSchema = z.object({ call: simulatedCallSchema.nullable() });
 export type HangUpAnswer = z.infer<typeof hangUpAnswerSchema>;
 
-export const simulationFieldSchema = z.enum(['uri', 'callId', 'pin', 'userJid', 'spaceId', 'via', 'name']);
+export const simulationFieldSchema = z.enum(['uri', 'callId', 'pin', 'userJid', 'spaceId', 'via', 'name', 'coSpaceTemplate']);
 export type SimulationField = z.infer<typeof simulationFieldSchema>;
 
 export const simulationErrorSchema = z.object({ error: z.string(), field: simulationFieldSchema.optional() });
@@ -86,3 +86,31 @@ export interface SignInInput {
   userJid: string;
 }
 
+/** A user signed in to the web app makes a space from one of the templates assigned to them. */
+export interface CreateSpaceInput {
+  userJid: string;
+  /** the coSpaceTemplate id */
+  coSpaceTemplate: string;
+  name: string;
+  /** the space's URI user part; absent: made from the name, as the web app offers it */
+  uri?: string;
+}
+
+/** What CMS made: the space (with its owner as a member) and one access method per access method template. */
+export const createdSpaceAnswerSchema = z.object({
+  space: z.object({ id: z.string(), name: z.string(), uri: z.string(), callId: z.string().optional() }),
+  /** the coSpaceUser id of the creator */
+  member: z.string(),
+  accessMethods: z.array(
+    z.object({
+      id: z.string(),
+      /** the access method template it was made from */
+      template: z.string(),
+      name: z.string().optional(),
+      uri: z.string().optional(),
+      callId: z.string().optional(),
+      callLegProfile: z.string().optional(),
+    }),
+  ),
+});
+export type CreatedSpaceAnswer = z.infer<typeof createdSpaceAnswerSchema>;

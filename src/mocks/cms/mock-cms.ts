@@ -15,6 +15,7 @@ import { diagnosticsRoutes } from './routes/diagnostics';
 import { spaceExtraRoutes } from './routes/space-extras';
 import { supportRoutes } from './routes/support';
 import { systemRoutes } from './routes/system';
+import { templateRoutes } from './routes/templates';
 import { tenantRoutes } from './routes/tenants';
 import { userRoutes } from './routes/users';
 import { seedStore, type SeedName } from './seeds/seed';
@@ -50,6 +51,7 @@ function apiRoutes(ctx: MockContext): Route[] {
     ...queryRoutes(ctx),
     ...tenantRoutes(ctx),
     ...userRoutes(ctx),
+    ...templateRoutes(ctx),
     ...callBridgeRoutes(ctx),
     ...bulkRoutes(ctx),
     ...supportRoutes(ctx),

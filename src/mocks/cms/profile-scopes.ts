@@ -76,10 +76,16 @@ export function callLegProfileUsage(store: Store, profileId: string): Usage[] {
   return uses;
 }
 
-/** Whether any object refers to this profile, for `usageFilter=referenced|unreferenced`. */
+/** Objects that may name a profile without appearing in `/callLegProfiles/<id>/usage`. */
+const OTHER_HOLDERS = ['tenant', 'coSpace', 'cospaceBulkParameterSet', 'coSpaceTemplate', 'accessMethodTemplate'] as const;
+
+/**
+ * Whether any object refers to this profile, for `usageFilter=referenced|unreferenced` ("referenced
+ * by global settings or any other object": templates count, assumed, though `/usage` omits them).
+ */
 export function isReferenced(store: Store, kind: string, id: string): boolean {
-  if (kind === 'callLegProfile') return callLegProfileUsage(store, id).length > 0;
+  if (kind === 'callLegProfile' && callLegProfileUsage(store, id).length > 0) return true;
   const field = kind;
   if (store.systemProfiles[field] === id) return true;
-  return (['tenant', 'coSpace', 'cospaceBulkParameterSet'] as const).some((k) => store.all(k).some((e) => e.values[field] === id));
+  return OTHER_HOLDERS.some((k) => store.all(k).some((e) => e.values[field] === id));
 }

@@ -6,6 +6,13 @@ import { callParams } from '../../api/params/call';
 import { callProfileParams } from '../../api/params/call-profile';
 import { coSpaceElementOrder, coSpaceParams } from '../../api/params/co-space';
 import { coSpaceUserElementOrder, coSpaceUserParams } from '../../api/params/co-space-user';
+import {
+  accessMethodTemplateParams,
+  coSpaceTemplateListFields,
+  coSpaceTemplateParams,
+  ldapUserCoSpaceTemplateSourceParams,
+  userCoSpaceTemplateParams,
+} from '../../api/params/co-space-template';
 import { cospaceBulkParameterSetParams } from '../../api/params/cospace-bulk-parameter-set';
 import { cospaceBulkSyncParams } from '../../api/params/cospace-bulk-sync';
 import { callBrandingProfileParams, ivrBrandingProfileParams } from '../../api/params/branding-profiles';
@@ -209,4 +216,15 @@ export const resources: Record<EntityKind, ResourceDef> = {
     missing: 'diagnosticsDoesNotExist',
     writable: { post: false, put: false, delete: false },
   },
+  coSpaceTemplate: {
+    ...plain('coSpaceTemplate', coSpaceTemplateParams, ['name']),
+    listFields: coSpaceTemplateListFields,
+  },
+  // blueprint: the failure code of an unknown access method template names its coSpace
+  accessMethodTemplate: {
+    ...plain('accessMethodTemplate', accessMethodTemplateParams, ['name', 'uriGenerator']),
+    missing: 'coSpaceAccessMethodTemplateDoesNotExist',
+  },
+  userCoSpaceTemplate: plain('userCoSpaceTemplate', userCoSpaceTemplateParams),
+  ldapUserCoSpaceTemplateSource: plain('ldapUserCoSpaceTemplateSource', ldapUserCoSpaceTemplateSourceParams, ['filter']),
 };

@@ -1,5 +1,6 @@
-import type { HangUpAnswer, JoinAnswer, SimulationErrorBody, SpaceSimulation } from '../../api/wire/simulation-contract';
+import type { CreatedSpaceAnswer, HangUpAnswer, JoinAnswer, SimulationErrorBody, SpaceSimulation } from '../../api/wire/simulation-contract';
 import { cancelPending, effective, isActivator, removeLeg, settleAndLog } from './simulation/activation';
+import { createSpaceFromTemplate } from './simulation/create-space';
 import { dialIn } from './simulation/dial-in';
 import { activeCall } from './simulation/join';
 import { Refusal } from './simulation/refusal';
@@ -27,7 +28,7 @@ export interface Simulation {
 
 const PREFIX = '/mock-cms/simulate';
 
-const json = (body: JoinAnswer | HangUpAnswer | SpaceSimulation | SimulationErrorBody, status = 200) => Response.json(body, { status });
+const json = (body: JoinAnswer | HangUpAnswer | SpaceSimulation | CreatedSpaceAnswer | SimulationErrorBody, status = 200) => Response.json(body, { status });
 
 function hangUp(state: SimState, legId: string): HangUpAnswer {
   const leg = state.store.get('callLeg', legId);
@@ -62,9 +63,10 @@ async function route(state: SimState, request: Request, path: string): Promise<R
   const space = /^\/spaces\/([^/]+)$/.exec(rest);
   if (rest === '/dial-in' && method === 'POST') return json(dialIn(state, await request.text()));
   if (rest === '/sign-in' && method === 'POST') return json(signIn(state, await request.text()));
+  if (rest === '/create-space' && method === 'POST') return json(createSpaceFromTemplate(state, await request.text()));
   if (leg?.[1] && method === 'DELETE') return json(hangUp(state, decodeURIComponent(leg[1])));
   if (space?.[1] && method === 'GET') return json(spaceState(state, decodeURIComponent(space[1])));
-  const known = rest === '/dial-in' || rest === '/sign-in' || leg || space;
+  const known = rest === '/dial-in' || rest === '/sign-in' || rest === '/create-space' || leg || space;
   return json({ error: known ? `${method} is not allowed on ${path}.` : `No simulation endpoint at ${path}.` }, known ? 405 : 404);
 }
 

@@ -27,12 +27,16 @@ export type EntityKind =
   | 'tenantGroup'
   | 'callBridgeGroup'
   | 'alarm'
-  | 'diagnostics';
+  | 'diagnostics'
+  | 'coSpaceTemplate'
+  | 'accessMethodTemplate'
+  | 'userCoSpaceTemplate'
+  | 'ldapUserCoSpaceTemplateSource';
 
 export interface Entity {
   id: string;
   kind: EntityKind;
-  /** owning object: the coSpace of an accessMethod/coSpaceUser, the call of a callLeg */
+  /** owning object: the coSpace of an accessMethod/coSpaceUser, the call of a callLeg, the template of an accessMethodTemplate, the user of a userCoSpaceTemplate */
   parent?: string;
   values: Values;
   /** bookkeeping CMS keeps but does not print (e.g. which bulk set made a space) */

@@ -9,6 +9,18 @@ function deleteCall(ctx: MockContext, callId: string): void {
   }
 }
 
+/**
+ * A template takes its access method templates with it, and (assumed: the blueprint is silent)
+ * the user assignments and LDAP sources that name it. Spaces made from it keep their settings.
+ */
+function deleteTemplateDependents(ctx: MockContext, templateId: string): void {
+  const { store } = ctx;
+  for (const e of store.all('accessMethodTemplate', templateId)) store.delete('accessMethodTemplate', e.id);
+  for (const kind of ['userCoSpaceTemplate', 'ldapUserCoSpaceTemplateSource'] as const) {
+    for (const e of store.all(kind).filter((x) => x.values.coSpaceTemplate === templateId)) store.delete(kind, e.id);
+  }
+}
+
 /** Deletes an object with what CMS deletes along with it: a space's access methods, members and call; a call's legs. */
 export function deleteWithDependents(ctx: MockContext, entity: Entity): void {
   const { store } = ctx;
@@ -18,6 +30,7 @@ export function deleteWithDependents(ctx: MockContext, entity: Entity): void {
     for (const call of store.all('call').filter((c) => c.values.coSpace === entity.id)) deleteCall(ctx, call.id);
   }
   if (entity.kind === 'call') deleteCall(ctx, entity.id);
+  if (entity.kind === 'coSpaceTemplate') deleteTemplateDependents(ctx, entity.id);
   if (entity.kind === 'callLeg') {
     store.completedLegs += 1;
     ctx.simulation.legRemoved(entity);

@@ -1,12 +1,12 @@
 import type { MockContext } from '../context';
 import { route, type Method, type Route, type RouteRequest } from '../http/router';
-import type { ResourceDef } from '../resources';
+import { resources, type ResourceDef } from '../resources';
 import type { Entity } from '../store';
 import { badRequest, emptyOk, notFound, xmlResponse } from '../wire';
 import { deleteWithDependents } from './cascade';
 import { listResponse } from './collection';
 import { applyForm, referenceCheck } from './forms';
-import { applyKindRules } from './kind-rules';
+import { applyKindRules, checkDeletable } from './kind-rules';
 import { renderEntity } from './render';
 
 /** Runs after a create (e.g. starting a bulk sync); the write gate has already let it through. */
@@ -17,6 +17,8 @@ interface Scope {
   parent?: Entity;
   /** canonical collection path, for Location */
   collectionPath: string;
+  /** where Location points when the blueprint's example names another path than the collection's */
+  locationPath?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ function create(ctx: MockContext, scope: Scope, req: RouteRequest, after?: After
   return ctx.gate.write(() => {
     const created = ctx.store.insert(def.kind, entity.values, { id: entity.id, ...(entity.parent ? { parent: entity.parent } : {}) });
     after?.(ctx, created);
-    return emptyOk(`${scope.collectionPath}/${created.id}`);
+    return emptyOk(`${scope.locationPath ?? scope.collectionPath}/${created.id}`);
   }, req.signal);
 }
 
@@ -70,6 +72,7 @@ function update(ctx: MockContext, scope: Scope, req: RouteRequest): Promise<Resp
 function remove(ctx: MockContext, scope: Scope, req: RouteRequest): Promise<Response> {
   if (!scope.def.writable.delete || req.params.id === undefined) throw badRequest('invalidOperation');
   const entity = find(ctx, scope, req.params.id, 'DELETE');
+  checkDeletable(entity);
   return ctx.gate.write(() => {
     deleteWithDependents(ctx, entity);
     return emptyOk();
@@ -91,14 +94,22 @@ export function resourceRoute(ctx: MockContext, def: ResourceDef, after?: AfterC
   return route(`${def.collection}/:id?`, handlers(ctx, () => scope, after));
 }
 
-/** `/coSpaces/<id>/<collection>[/<id>]`: objects that live inside a space. */
-export function spaceChildRoute(ctx: MockContext, def: ResourceDef): Route {
+/**
+ * `/<parent collection>/<id>/<collection>[/<id>]`: objects that live inside another (a space's
+ * access methods, a template's access method templates, a user's templates).
+ */
+export function childRoute(ctx: MockContext, parentDef: ResourceDef, def: ResourceDef, options: { locationPath?: string } = {}): Route {
   return route(
-    `coSpaces/:coSpace/${def.collection}/:id?`,
+    `${parentDef.collection}/:parent/${def.collection}/:id?`,
     handlers(ctx, (req) => {
-      const space = ctx.store.get('coSpace', req.params.coSpace ?? '');
-      if (!space) throw notFound('coSpaceDoesNotExist');
-      return { def, parent: space, collectionPath: `/api/v1/coSpaces/${space.id}/${def.collection}` };
+      const parent = ctx.store.get(parentDef.kind, req.params.parent ?? '');
+      if (!parent) throw notFound(parentDef.missing);
+      return { def, parent, collectionPath: `/api/v1/${parentDef.collection}/${parent.id}/${def.collection}`, ...options };
     }),
   );
+}
+
+/** `/coSpaces/<id>/<collection>[/<id>]`: objects that live inside a space. */
+export function spaceChildRoute(ctx: MockContext, def: ResourceDef): Route {
+  return childRoute(ctx, resources.coSpace, def);
 }

@@ -1,11 +1,13 @@
 import type { Store } from '../store';
 import { seedSupport, SUPPORT_IDS } from './lab-support';
+import { seedTemplates, TEMPLATE_IDS } from './lab-templates';
 
 /**
  * The objects of the reference documents with their exact ids: the guest/host guide's profiles,
  * spaces and access methods (scenario 3's state for guestpin.space, scenario 4's for Global), the
  * TMS trace's call bridges, profiles, bulk set and spaces, the blueprint's global callLegProfile,
- * and a tenant with its own guest profile so tenant inheritance can be seen.
+ * a tenant with its own guest profile so tenant inheritance can be seen, and a scenario-1 space
+ * template an LDAP sync gave the host user.
  */
 export const LAB = {
   users: {
@@ -52,6 +54,7 @@ export const LAB = {
     sync: '071e7bf5-c0d8-4d2a-b321-7b07c799829c',
   },
   support: SUPPORT_IDS,
+  templates: TEMPLATE_IDS,
 } as const;
 
 const TMS_PLACEHOLDERS = [
@@ -69,6 +72,7 @@ export function seedLab(store: Store): void {
   seedGuideSpaces(store);
   seedTraceSpaces(store);
   seedTenantSpaces(store);
+  seedTemplates(store, LAB.callLegProfiles, LAB.users.host);
 }
 
 function seedPeopleAndBridges(store: Store): void {

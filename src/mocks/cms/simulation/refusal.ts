@@ -20,8 +20,14 @@ export const dialInBody = z.object({
   via: z.enum(['sip', 'webrtc']).optional(),
 });
 export const signInBody = z.object({ spaceId: z.string().trim().min(1), userJid: z.string().trim().min(1) });
+export const createSpaceBody = z.object({
+  userJid: z.string().trim().min(1),
+  coSpaceTemplate: z.string().trim().min(1),
+  name: z.string().trim().min(1).max(200),
+  uri: z.string().trim().min(1).optional(),
+});
 
-const FIELDS = ['uri', 'callId', 'pin', 'userJid', 'spaceId', 'via', 'name'] as const;
+const FIELDS = ['uri', 'callId', 'pin', 'userJid', 'spaceId', 'via', 'name', 'coSpaceTemplate'] as const;
 
 export function parseBody<S extends z.ZodType>(schema: S, raw: string): z.output<S> {
   let value: unknown = {};
