@@ -9,7 +9,8 @@ import tseslint from 'typescript-eslint';
 /**
  * The layers, and who may import whom (README "How the code is laid out" draws the same picture).
  * `wire` and `params` are the CMS facts the mock shares with the app; `transport` talks HTTP;
- * `resources` are the request modules and query factories the screens use.
+ * `resources` are the request modules and query factories the screens use; `changes` is the change
+ * engine every write goes through.
  */
 const elements = [
   { type: 'app', pattern: 'src/app', partialMatch: false },
@@ -17,6 +18,7 @@ const elements = [
   { type: 'api-params', pattern: 'src/api/params', partialMatch: false },
   { type: 'api-transport', pattern: 'src/api/transport', partialMatch: false },
   { type: 'api-resources', pattern: 'src/api/resources', partialMatch: false },
+  { type: 'api-changes', pattern: 'src/api/changes', partialMatch: false },
   { type: 'api-fixtures', pattern: 'src/api/fixtures', partialMatch: false },
   { type: 'domain', pattern: 'src/domain/*', capture: ['domain'], partialMatch: false },
   { type: 'feature', pattern: 'src/features/*', capture: ['feature'], partialMatch: false },
@@ -30,7 +32,7 @@ const elements = [
   { type: 'app', pattern: 'src', partialMatch: false },
 ];
 
-const api = ['api-wire', 'api-params', 'api-transport', 'api-resources'];
+const api = ['api-wire', 'api-params', 'api-transport', 'api-resources', 'api-changes'];
 const allow = (from, to) => ({ from: { element: { type: from } }, allow: { to: { element: { type: to } } } });
 
 /** `alsoFor` adds what tests may reach besides: the mock CMS and the shared test helpers. */
@@ -43,6 +45,8 @@ function importPolicies(alsoFor) {
     allow('feature', [...api, 'domain', 'components', 'lib', ...alsoFor]),
     allow('components', [...api, 'domain', 'lib', ...alsoFor]),
     allow('domain', ['domain', ...api, 'lib', ...alsoFor]),
+    // The change engine: every write of the product, journaled, with lost answers settled by reads.
+    allow('api-changes', ['api-resources', 'api-transport', 'api-params', 'api-wire', 'lib', ...alsoFor]),
     allow('api-resources', ['api-transport', 'api-params', 'api-wire', 'lib', ...alsoFor]),
     allow('api-transport', ['api-params', 'api-wire', 'lib', ...alsoFor, ...(testing ? api : [])]),
     allow('api-params', ['api-wire', 'lib', ...alsoFor, ...(testing ? api : [])]),
