@@ -16,7 +16,7 @@ export function stillToUndo(ledger: ChangeLedger): Undoable[] {
     .filter((w) => w.phase === 'forward' && effectOf(w) === 'applied' && !undone.has(w.seq))
     .map((write) => {
       const id = write.method === 'POST' ? createdIdOf(write) : undefined;
-      return id === undefined ? { write } : { write, created: { id, path: objectPathOf(write.operation, id).toLowerCase() } };
+      return id === undefined ? { write } : { write, created: { id, path: objectPathOf(write.operation, id) } };
     });
 }
 

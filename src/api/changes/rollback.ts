@@ -47,7 +47,7 @@ async function undoAll(run: ChangeRun, todo: readonly Undoable[]): Promise<Rollb
   const whatOf = (u: Undoable) => objectLabel(targetOf(u.write.operation).kind, u.created ? u.created.path : u.write.path);
   const parentOf = (u: Undoable) => {
     const parent = parentAmong(u.created?.path ?? u.write.path, created);
-    return parent === undefined ? undefined : todo.find((other) => other.created?.path === parent);
+    return parent === undefined ? undefined : todo.find((other) => other.created?.path.toLowerCase() === parent);
   };
   // Whether the object a write made or changed still holds what the write sent.
   const holds = (u: Undoable): boolean => {
@@ -64,7 +64,12 @@ async function undoAll(run: ChangeRun, todo: readonly Undoable[]): Promise<Rollb
     if (!operation) return item(u, 'cannot-undo', `${sentence(what)}: CMS cannot bring back an object it deleted with its id.`);
     const before = u.created ? fieldValues(wireForm(u.write.operation)) : undefined;
     const attempt = await run.sendStep({ key: u.write.key, title: `Undo: ${u.write.title}`, operation }, 'rollback', { undoes: u.write.seq, ...(before ? { before } : {}) });
-    if ('write' in attempt) return item(u, u.created ? 'deleted' : 'restored', u.created ? `Deleted ${what}, which “${u.write.title}” created.` : `Put back the previous ${Object.keys(wireForm(operation)).join(', ')} of ${what} (changed by “${u.write.title}”).`);
+    const path = u.created?.path ?? u.write.path;
+    if ('write' in attempt) {
+      return u.created
+        ? item(u, 'deleted', `Deleted ${path}, which “${u.write.title}” had created.`)
+        : item(u, 'restored', `Put back the previous ${Object.keys(wireForm(operation)).join(', ')} of ${path} (changed by “${u.write.title}”).`);
+    }
     // A DELETE CMS answers with "does not exist": the object is gone, as the rollback wants.
     if (u.created && attempt.stop.reason === 'refused' && isNotFound(attempt.stop.write.error)) return item(u, 'deleted', `${sentence(what)}, which “${u.write.title}” created, was gone already.`);
     return item(u, 'failed', `Could not undo “${u.write.title}” (${what}): ${failedSentence(attempt.stop)}`);
