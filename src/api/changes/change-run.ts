@@ -75,7 +75,8 @@ export class ChangeRun {
   static async begin(plan: ChangePlan, options: ChangeOptions = {}): Promise<ChangeRun> {
     const ledger: ChangeLedger = { plan, refs: { ...plan.ids }, writes: [], next: 0, state: 'running', journalProblems: [] };
     try {
-      ledger.runId = await changeJournal().beginRun(plan.origin, plan.title, plan.spaces ?? []);
+      // The journal keeps titles to 200 characters; a long mapping or name must not stop the run.
+      ledger.runId = await changeJournal().beginRun(plan.origin, plan.title.slice(0, 200), plan.spaces ?? []);
     } catch (error) {
       ledger.stop = { reason: 'journal', message: `The change journal could not start this run, so nothing was sent to CMS: ${failureText(error)}` };
       ledger.state = 'refused';
