@@ -88,6 +88,30 @@ export default defineConfig([
     rules: { 'no-restricted-imports': ['error', noUi] },
   },
   {
+    // Every write of the product is journaled and settled by the change engine (src/api/changes):
+    // screens hand it their operations, they never send one themselves.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/api/**', 'src/mocks/**', '**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api/resources/run-operation'],
+              message: 'Send writes through the change engine: runChanges / applyChanges / changeSession in src/api/changes.',
+            },
+            {
+              group: ['**/api/resources/*'],
+              importNamePattern: '^(create|update|delete|start)[A-Z]',
+              message: 'A resource module\'s write is sent by the change engine: hand it the operation (runChanges / applyChanges / changeSession).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.{ts,tsx}', 'proxy/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
