@@ -9,7 +9,8 @@ import tseslint from 'typescript-eslint';
 /**
  * The layers, and who may import whom (README "How the code is laid out" draws the same picture).
  * `wire` and `params` are the CMS facts the mock shares with the app; `transport` talks HTTP;
- * `resources` are the request modules and query factories the screens use.
+ * `resources` are the request modules and query factories the screens use; `changes` is the change
+ * engine every write goes through.
  */
 const elements = [
   { type: 'app', pattern: 'src/app', partialMatch: false },
@@ -17,6 +18,7 @@ const elements = [
   { type: 'api-params', pattern: 'src/api/params', partialMatch: false },
   { type: 'api-transport', pattern: 'src/api/transport', partialMatch: false },
   { type: 'api-resources', pattern: 'src/api/resources', partialMatch: false },
+  { type: 'api-changes', pattern: 'src/api/changes', partialMatch: false },
   { type: 'api-fixtures', pattern: 'src/api/fixtures', partialMatch: false },
   { type: 'domain', pattern: 'src/domain/*', capture: ['domain'], partialMatch: false },
   { type: 'feature', pattern: 'src/features/*', capture: ['feature'], partialMatch: false },
@@ -30,7 +32,7 @@ const elements = [
   { type: 'app', pattern: 'src', partialMatch: false },
 ];
 
-const api = ['api-wire', 'api-params', 'api-transport', 'api-resources'];
+const api = ['api-wire', 'api-params', 'api-transport', 'api-resources', 'api-changes'];
 const allow = (from, to) => ({ from: { element: { type: from } }, allow: { to: { element: { type: to } } } });
 
 /** `alsoFor` adds what tests may reach besides: the mock CMS and the shared test helpers. */
@@ -43,6 +45,8 @@ function importPolicies(alsoFor) {
     allow('feature', [...api, 'domain', 'components', 'lib', ...alsoFor]),
     allow('components', [...api, 'domain', 'lib', ...alsoFor]),
     allow('domain', ['domain', ...api, 'lib', ...alsoFor]),
+    // The change engine: every write of the product, journaled, with lost answers settled by reads.
+    allow('api-changes', ['api-resources', 'api-transport', 'api-params', 'api-wire', 'lib', ...alsoFor]),
     allow('api-resources', ['api-transport', 'api-params', 'api-wire', 'lib', ...alsoFor]),
     allow('api-transport', ['api-params', 'api-wire', 'lib', ...alsoFor, ...(testing ? api : [])]),
     allow('api-params', ['api-wire', 'lib', ...alsoFor, ...(testing ? api : [])]),
@@ -65,6 +69,21 @@ const noUi = {
   ],
 };
 
+const writesThroughEngine = {
+  patterns: [
+    {
+      group: ['**/api/resources/run-operation'],
+      message: 'Send writes through the change engine: runChanges / applyChanges / changeSession in src/api/changes.',
+    },
+    {
+      // scans.ts talks to the studio's own scan store, not to CMS
+      group: ['**/api/resources/*', '!**/api/resources/scans'],
+      importNamePattern: '^(create|update|delete|start)[A-Z]',
+      message: "A resource module's write is sent by the change engine: hand it the operation (runChanges / applyChanges / changeSession).",
+    },
+  ],
+};
+
 export default defineConfig([
   globalIgnores(['dist/', 'dist-demo/', 'node_modules/', 'public/mockServiceWorker.js', 'test-results/', 'playwright-report/']),
   js.configs.recommended,
@@ -82,6 +101,19 @@ export default defineConfig([
     files: ['src/api/**', 'src/domain/**', 'src/mocks/**', 'proxy/**'],
     ignores: ['**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', noUi] },
+  },
+  {
+    // Every write of the product is journaled and settled by the change engine (src/api/changes):
+    // screens hand it their operations, they never send one themselves.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/api/**', 'src/mocks/**', '**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', writesThroughEngine] },
+  },
+  {
+    // One rule key per file: the domain keeps both restrictions (a later block would replace the first).
+    files: ['src/domain/**'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...noUi.patterns, ...writesThroughEngine.patterns] }] },
   },
   {
     files: ['src/**/*.{ts,tsx}', 'proxy/**/*.ts'],

@@ -49,3 +49,15 @@ test('the static demo runs the mock CMS in a service worker, with no server behi
   await expect(table.getByRole('cell', { name: 'acme.lobby', exact: true })).toBeVisible();
   expect(await violations()).toEqual([]);
 });
+
+test('the static demo journals its writes in the tab, so a write goes through', async ({ page }) => {
+  await page.goto(`${url}/user-spaces`);
+  const find = page.getByRole('search', { name: 'Find a user’s space' });
+  await find.getByLabel('User id').fill('stejanss.movi@steven.lab');
+  await find.getByRole('button', { name: 'Find' }).click();
+  const create = page.getByRole('form', { name: 'Create a user’s space' });
+  await expect(create.getByLabel('URI user part')).toHaveValue('stejanss.movi');
+  await create.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('dialog', { name: 'Create this space?' }).getByRole('button', { name: 'Create space' }).click();
+  await expect(page.getByText(/^Created space “Steven Janssens” for stejanss\.movi@steven\.lab \(id [0-9a-f-]{36}\)/)).toBeVisible();
+});

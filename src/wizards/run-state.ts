@@ -1,5 +1,6 @@
 import type { Verification } from './engine/verify';
-import type { ApplyOutcome, CurrentState, FieldIssue, ProgressEvent, RollbackResult } from './engine/types';
+import type { RollbackReport } from '../api/changes/rollback';
+import type { ApplyOutcome, CurrentState, FieldIssue, ProgressEvent } from './engine/types';
 import type { WizardInput } from './wizard-schema';
 
 export type StatusOf = Record<string, ProgressEvent['status']>;
@@ -17,9 +18,12 @@ export type RunState =
   | { phase: 'applying'; progress: StatusOf }
   | { phase: 'failed'; progress: StatusOf; outcome: ApplyOutcome; failures: FieldIssue[] }
   | { phase: 'rolling-back'; progress: StatusOf; outcome: ApplyOutcome; failures: FieldIssue[]; undo: StatusOf }
-  | { phase: 'rolled-back'; progress: StatusOf; outcome: ApplyOutcome; failures: FieldIssue[]; undo: StatusOf; result: RollbackResult }
+  | { phase: 'rolled-back'; progress: StatusOf; outcome: ApplyOutcome; failures: FieldIssue[]; undo: StatusOf; result: RollbackReport }
   | { phase: 'verifying'; progress: StatusOf; outcome: ApplyOutcome }
   | { phase: 'verified'; progress: StatusOf; outcome: ApplyOutcome; verification: Verification }
   | { phase: 'verify-failed'; progress: StatusOf; outcome: ApplyOutcome; message: string };
 
 export const isBusy = (run: RunState) => run.phase === 'applying' || run.phase === 'rolling-back' || run.phase === 'verifying';
+
+/** Steps that took effect (CMS answered 2xx, or a read after a lost answer showed it). */
+export const tookEffect = (status: StatusOf[string] | undefined) => status === 'applied' || status === 'took-effect';

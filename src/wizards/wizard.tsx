@@ -99,6 +99,7 @@ export function Wizard({ scenario, spaceId, initialStep }: WizardProps) {
         defaultBaseUrl={baseUrl}
         onApply={() => review.review.status === 'ready' && review.plan && run.apply(review.plan, review.review.input, review.sipDomain)}
         onRollback={run.rollback}
+        onResume={run.resume}
         onRecheck={() => void review.enter()}
         onGoToField={(field) => {
           review.reset();

@@ -55,12 +55,10 @@ function run<K extends OperationName>(op: OperationOf<K>, id: IdOf, signal?: Abo
 }
 
 /**
- * Sends one operation. `ids` fills in refs to objects earlier operations of the run created. The
- * form is checked against the parameter table first, as CMS would check it: a form CMS would
- * refuse is not sent, and fails like CMS's `parameterError` (on the same fields), said as not sent.
- * Answers the new object's id for a POST.
+ * Throws, as CMS would answer, when an operation cannot be sent: a ref no earlier write created, or
+ * a form CMS would refuse (like its `parameterError`, on the same fields, said as not sent).
  */
-export async function runOperation(op: Operation, ids: Readonly<Record<string, string>> = {}, signal?: AbortSignal): Promise<{ id?: string }> {
+export function checkOperation(op: Operation, ids: Readonly<Record<string, string>> = {}): void {
   const { method, path } = targetOf(op);
   const unknown = pendingRefs(op).find((name) => ids[name] === undefined);
   if (unknown !== undefined) {
@@ -85,6 +83,16 @@ export async function runOperation(op: Operation, ids: Readonly<Record<string, s
       });
     }
   }
+}
+
+/**
+ * Sends one operation, after `checkOperation`. `ids` fills in refs to objects earlier operations of
+ * the run created. Answers the new object's id for a POST. Screens do not call this: every write
+ * goes through the change engine (src/api/changes), which journals it and settles lost answers.
+ */
+export async function runOperation(op: Operation, ids: Readonly<Record<string, string>> = {}, signal?: AbortSignal): Promise<{ id?: string }> {
+  checkOperation(op, ids);
+  const id: IdOf = (ref) => (isCreatedRef(ref) ? (ids[ref.ref] ?? ref.ref) : ref);
   const created = await run(op, id, signal);
   return typeof created === 'string' ? { id: created } : {};
 }

@@ -274,24 +274,49 @@ describe('error mapping', () => {
 });
 
 describe('503 retries', () => {
-  it('retries a busy CMS and then succeeds, POST included', async () => {
+  it('retries a busy CMS and then succeeds: GET, PUT and DELETE, which give the same result sent twice', async () => {
     let calls = 0;
     server.use(
-      http.post(`${API}/coSpaces`, () => {
+      http.put(`${API}/coSpaces/${SPACE_ID}`, () => {
         calls++;
         if (calls < 3) return new HttpResponse(null, { status: 503 });
-        return new HttpResponse(null, { status: 200, headers: { Location: `/api/v1/coSpaces/${SPACE_ID}` } });
+        return new HttpResponse(null, { status: 200 });
       }),
     );
     const exchanges: CmsExchange[] = [];
-    const id = await client({ onExchange: (e) => exchanges.push(e) }).create('coSpaces', { name: 'x' });
-    expect(id).toBe(SPACE_ID);
+    await client({ onExchange: (e) => exchanges.push(e) }).update(`coSpaces/${SPACE_ID}`, { name: 'x' });
     expect(calls).toBe(3);
     expect(exchanges.map((e) => [e.attempt, e.status])).toEqual([
       [1, 503],
       [2, 503],
       [3, 200],
     ]);
+  });
+
+  it('never sends a creating POST again after a 503: CMS may have applied it, and a read must settle that', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${API}/coSpaces`, () => {
+        calls++;
+        return new HttpResponse(null, { status: 503 });
+      }),
+    );
+    const error = await failure(client().create('coSpaces', { name: 'x' }));
+    expect(calls).toBe(1);
+    expect(error).toMatchObject({ kind: 'busy', status: 503, attempts: 1, method: 'POST' });
+  });
+
+  it('sends a POST that only asks (uriUsageQuery) again after a 503', async () => {
+    let calls = 0;
+    server.use(
+      http.post(`${API}/uriUsageQuery`, () => {
+        calls++;
+        return calls < 2 ? new HttpResponse(null, { status: 503 }) : xml('<uriUsages/>');
+      }),
+    );
+    const answer = await client().request({ method: 'POST', path: 'uriUsageQuery', form: { uri: 'x' }, readOnlyPost: true });
+    expect(answer.status).toBe(200);
+    expect(calls).toBe(2);
   });
 
   it('gives up after the configured attempts with kind busy', async () => {

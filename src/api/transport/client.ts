@@ -57,6 +57,12 @@ export interface CmsRequest {
   form?: WireParams;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /**
+   * A POST that changes nothing (`/uriUsageQuery`, `/accessQuery`) may be sent again after a 503.
+   * Any other POST never is: CMS may have applied it before answering 503, and a second send would
+   * create a duplicate. The change engine reads CMS to learn whether it took effect instead.
+   */
+  readOnlyPost?: boolean;
 }
 
 export interface CmsResponse {
@@ -183,6 +189,11 @@ interface Attempt {
   timeoutMs: number;
 }
 
+/** GET, PUT and DELETE give the same result when sent twice; a POST that creates does not. */
+function mayResend(req: CmsRequest): boolean {
+  return req.method !== 'POST' || req.readOnlyPost === true;
+}
+
 /**
  * One send: headers and credentials, the timeout, the caller's abort; answers the response and its
  * text. Fails only with a CmsError: aborted, timeout, network (no answer), truncated (the answer
@@ -281,7 +292,9 @@ async function sendRequest(sender: Sender, req: CmsRequest): Promise<CmsResponse
   const formRecord = form === undefined ? undefined : Object.fromEntries(form);
   const aborted = () => new CmsError({ kind: 'aborted', method, path });
 
-  // CMS answers 503 only for requests it did not service, so even a POST is safe to send again.
+  // A 503 may come after CMS applied the write (a proxy or CMS itself timing out), so only
+  // requests that are safe to repeat are sent again; a POST's fate is settled by a read.
+  const attempts = mayResend(req) ? sender.attempts : 1;
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw aborted();
     const started = Date.now();
@@ -322,7 +335,7 @@ async function sendRequest(sender: Sender, req: CmsRequest): Promise<CmsResponse
     const problem = readProxyProblem(response.headers.get(PROXY_PROBLEM_HEADER), status, text);
     if (problem) throw fail(new CmsError({ kind: 'proxy', method, path, status, problem }));
     const failures = parseFailureDetails(text);
-    if (status === 503 && attempt < sender.attempts) {
+    if (status === 503 && attempt < attempts) {
       sender.report(exchange({ status, failures }));
       const wait = backoffMs(sender.retry, attempt, retryAfterMs(response.headers.get('Retry-After'), Date.now()));
       await sleep(wait, signal, aborted);

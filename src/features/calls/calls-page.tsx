@@ -26,7 +26,7 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { Fragment, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { callQueries } from '../../api/resources/calls';
-import { runOperation } from '../../api/resources/run-operation';
+import { runChanges } from '../../api/changes/run-changes';
 import type { Call, CallLeg } from '../../api/params/schemas';
 import { spaceQueries } from '../../api/resources/spaces';
 import { roleOfTrace } from '../../domain/profile-resolution/trace';
@@ -205,14 +205,23 @@ function lobbyWord(deactivated: boolean | undefined): string {
 function ConfirmDialog({ confirm, onClose, onDone }: { confirm: Confirm; onClose: () => void; onDone: (message: string) => void }) {
   const queryClient = useQueryClient();
   const callName = confirm.call.name || confirm.call.id;
+  const title = confirm.kind === 'call' ? `End call “${callName}”?` : `Drop ${confirm.leg.remoteParty ?? confirm.leg.id}?`;
   const action = useMutation({
-    mutationFn: () => runOperation(confirm.kind === 'call' ? { op: 'deleteCall', call: confirm.call.id ?? '' } : { op: 'deleteCallLeg', callLeg: confirm.leg.id ?? '' }),
-    onSuccess: async () => {
+    mutationFn: () =>
+      runChanges({
+        origin: { kind: 'page', name: confirm.kind === 'call' ? 'calls/end-call' : 'calls/drop-leg' },
+        title: title.replace(/\?$/, ''),
+        steps: [
+          confirm.kind === 'call'
+            ? { key: 'call', title: `End call “${callName}”`, operation: { op: 'deleteCall', call: confirm.call.id ?? '' } }
+            : { key: 'callLeg', title: `Drop ${confirm.leg.remoteParty ?? confirm.leg.id}`, operation: { op: 'deleteCallLeg', callLeg: confirm.leg.id ?? '' } },
+        ],
+      }),
+    onSuccess: async ({ notes }) => {
       await queryClient.invalidateQueries({ queryKey: callQueries.all() });
-      onDone(confirm.kind === 'call' ? `Ended call “${callName}”.` : `Dropped ${confirm.leg.remoteParty ?? confirm.leg.id} from “${callName}”.`);
+      onDone([confirm.kind === 'call' ? `Ended call “${callName}”.` : `Dropped ${confirm.leg.remoteParty ?? confirm.leg.id} from “${callName}”.`, ...notes].join(' '));
     },
   });
-  const title = confirm.kind === 'call' ? `End call “${callName}”?` : `Drop ${confirm.leg.remoteParty ?? confirm.leg.id}?`;
   return (
     <Dialog open onClose={action.isPending ? undefined : onClose} aria-labelledby="confirm-call-title">
       <DialogTitle id="confirm-call-title">{title}</DialogTitle>

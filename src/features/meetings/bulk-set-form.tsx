@@ -20,7 +20,7 @@ import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { bulkQueries } from '../../api/resources/bulk';
-import { runOperation } from '../../api/resources/run-operation';
+import { runChanges } from '../../api/changes/run-changes';
 import { callLegProfileQueries } from '../../api/resources/call-leg-profiles';
 import { callProfileQueries } from '../../api/resources/call-profiles';
 import { bulkSetSchema, emptyBulkSet, previewRow, toBulkSetForm, type BulkSetInput, type BulkSetValues } from './bulk-schema';
@@ -74,10 +74,16 @@ export function BulkSetForm({ onClose }: { onClose: () => void }) {
 
   const run = useMutation({
     mutationFn: async (v: BulkSetValues) => {
-      const { id: setId = '' } = await runOperation({ op: 'createBulkParameterSet', form: toBulkSetForm(v) });
+      const done = await runChanges({
+        origin: { kind: 'page', name: 'meetings/bulk-set' },
+        title: `Bulk set ${v.coSpaceNameMapping ?? v.coSpaceUriMapping ?? ''} ${v.startIndex}–${v.endIndex}`.replace(/\s+/g, ' '),
+        steps: [
+          { key: 'set', title: 'Create the bulk parameter set', operation: { op: 'createBulkParameterSet', form: toBulkSetForm(v) }, creates: 'set' },
+          { key: 'sync', title: 'Start its sync', operation: { op: 'startBulkSync', form: { cospaceBulkParameterSet: { ref: 'set' } } }, creates: 'sync' },
+        ],
+      });
       await queryClient.invalidateQueries({ queryKey: bulkQueries.all() });
-      const { id: syncId = '' } = await runOperation({ op: 'startBulkSync', form: { cospaceBulkParameterSet: setId } });
-      return { setId, syncId };
+      return { setId: done.ledger.refs.set ?? '', syncId: done.ledger.refs.sync ?? '', notes: done.notes };
     },
     onError: (error) => {
       if (placeCmsFailures(form.setError, error, sameNamedField(FORM_FIELDS))) setReview(null);
@@ -160,7 +166,7 @@ export function BulkSetForm({ onClose }: { onClose: () => void }) {
 interface RunDialogProps {
   review: BulkSetValues;
   values: BulkSetInput;
-  run: UseMutationResult<{ setId: string; syncId: string }, Error, BulkSetValues>;
+  run: UseMutationResult<{ setId: string; syncId: string; notes: string[] }, Error, BulkSetValues>;
   onBack: () => void;
   onClose: () => void;
 }
@@ -200,6 +206,11 @@ function BulkRunDialog({ review, values, run, onBack, onClose }: RunDialogProps)
             <Typography variant="body2">
               Set <code>{run.data.setId}</code> created.
             </Typography>
+            {run.data.notes.map((note) => (
+              <Alert key={note} severity="info">
+                {note}
+              </Alert>
+            ))}
             <SyncProgress syncId={run.data.syncId} />
           </Stack>
         )}

@@ -18,7 +18,7 @@ import Typography from '@mui/material/Typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { bulkQueries, describeSyncStatus, type BulkSyncStatus } from '../../api/resources/bulk';
-import { runOperation } from '../../api/resources/run-operation';
+import { runChanges } from '../../api/changes/run-changes';
 import type { CospaceBulkParameterSet } from '../../api/params/schemas';
 import { BulkSetForm } from './bulk-set-form';
 import { SyncProgress } from './sync-progress';
@@ -121,11 +121,20 @@ function SyncDialog({ action, onClose }: { action: Action; onClose: () => void }
   const queryClient = useQueryClient();
   const setId = action.set.id ?? '';
   const removing = action.kind === 'remove';
+  const origin = { kind: 'page', name: removing ? 'meetings/bulk-remove' : 'meetings/bulk-sync' } as const;
   const start = useMutation({
-    mutationFn: async () => (await runOperation({ op: 'startBulkSync', form: { cospaceBulkParameterSet: setId, ...(removing ? { removeAll: true } : {}) } })).id ?? '',
+    mutationFn: async () => {
+      const done = await runChanges({
+        origin,
+        title: `${removing ? 'Remove the spaces of' : 'Sync'} bulk set ${setId}`,
+        steps: [{ key: 'sync', title: removing ? 'Start a sync that removes every space of the set' : 'Start a sync of the set', operation: { op: 'startBulkSync', form: { cospaceBulkParameterSet: setId, ...(removing ? { removeAll: true } : {}) } }, creates: 'sync' }],
+      });
+      return { syncId: done.ledger.refs.sync ?? '', notes: done.notes };
+    },
   });
   const removeSet = useMutation({
-    mutationFn: () => runOperation({ op: 'deleteBulkParameterSet', set: setId }),
+    mutationFn: () =>
+      runChanges({ origin, title: `Delete bulk set ${setId}`, steps: [{ key: 'set', title: 'Delete the bulk parameter set', operation: { op: 'deleteBulkParameterSet', set: setId } }] }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: bulkQueries.all() }),
   });
   const [finished, setFinished] = useState<BulkSyncStatus | null>(null);
@@ -155,12 +164,17 @@ function SyncDialog({ action, onClose }: { action: Action; onClose: () => void }
             </DialogContentText>
           )}
           {start.isError && <Alert severity="error">{start.error.message}</Alert>}
-          {start.data && <SyncProgress syncId={start.data} onFinished={onFinished} />}
+          {start.data?.notes.map((note) => (
+            <Alert key={note} severity="info">
+              {note}
+            </Alert>
+          ))}
+          {start.data && <SyncProgress syncId={start.data.syncId} onFinished={onFinished} />}
           {removing && finished !== null && finished !== 'complete' && (
             <Alert severity="warning">The set was kept: its spaces were not removed.</Alert>
           )}
           {removeSet.isError && <Alert severity="error">The spaces are gone, but deleting the set failed: {removeSet.error.message}</Alert>}
-          {removeSet.isSuccess && <Alert severity="success">Set {setId} and its spaces are removed.</Alert>}
+          {removeSet.isSuccess && <Alert severity="success">{['Set', setId, 'and its spaces are removed.', ...removeSet.data.notes].join(' ')}</Alert>}
         </Stack>
       </DialogContent>
       <DialogActions>

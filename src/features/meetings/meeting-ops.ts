@@ -4,7 +4,9 @@ import { expandMapping } from '../../api/resources/bulk';
 import { listAllCalls } from '../../api/resources/calls';
 import { targetOf, wireForm } from '../../api/resources/operation-facts';
 import { beforeValues, type Operation, type Ref } from '../../api/resources/operations';
-import { runOperation } from '../../api/resources/run-operation';
+import type { ChangeSession } from '../../api/changes/change-session';
+import { outcomeSentence } from '../../api/changes/describe';
+import type { SentWrite } from '../../api/changes/types';
 import { getSpace } from '../../api/resources/spaces';
 import { isNotFound } from '../../api/transport/errors';
 import { MASK, maskValue } from '../../api/wire/secrets';
@@ -82,14 +84,17 @@ export function requestText(op: Operation): string {
 
 type SpaceChange = Extract<Operation, { op: 'updateSpace' }>['form'];
 
+/** A step's note when CMS's answer was lost: what reading CMS showed. */
+const lostNote = (write: SentWrite): string | undefined => (write.outcome === 'unknown' ? outcomeSentence(write) : undefined);
+
 /** A PUT of the space with what it held before, read just now. */
-async function changeSpace(spaceId: string, form: SpaceChange): Promise<void> {
+async function changeSpace(session: ChangeSession, spaceId: string, form: SpaceChange, title: string): Promise<string | undefined> {
   const space = await getSpace(spaceId);
-  await runOperation({ op: 'updateSpace', space: spaceId, form, before: beforeValues(coSpaceParams, space, form) });
+  return lostNote(await session.send({ key: 'space', title, operation: { op: 'updateSpace', space: spaceId, form, before: beforeValues(coSpaceParams, space, form) } }));
 }
 
 /** Starting a meeting the way TMS does: rename the placeholder and open it, create its call, dial out. */
-export function startMeetingSteps(setId: string, slot: Slot & { space: CoSpace & { id: string } }, input: MeetingInput): Step[] {
+export function startMeetingSteps(session: ChangeSession, setId: string, slot: Slot & { space: CoSpace & { id: string } }, input: MeetingInput): Step[] {
   const spaceId = slot.space.id;
   let callId: string | undefined;
   const open: SpaceChange = { name: input.name, nonMemberAccess: true, passcode: input.passcode };
@@ -110,25 +115,27 @@ export function startMeetingSteps(setId: string, slot: Slot & { space: CoSpace &
       label: `Rename it “${input.name}”, open it to non-members and set the passcode`,
       request: requestText({ op: 'updateSpace', space: spaceId, form: open, before: {} }),
       run: async () => {
-        await changeSpace(spaceId, open);
+        const note = await changeSpace(session, spaceId, open, `Rename ${slot.placeholderName} “${input.name}” and open it`);
         meetingRegistry.save({ spaceId, setId, placeholderName: slot.placeholderName, name: input.name, startedAt: Date.now() });
+        return note;
       },
     },
     {
       label: 'Create its call',
       request: requestText(call),
       run: async () => {
-        callId = (await runOperation(call)).id;
+        const write = await session.send({ key: 'call', title: 'Create its call', operation: call });
+        callId = write.createdId ?? write.settled?.id;
         if (callId) meetingRegistry.update(spaceId, { callId });
-        return `call ${callId ?? '?'}`;
+        return [`call ${callId ?? '?'}`, lostNote(write)].filter(Boolean).join('. ');
       },
     },
   ];
-  for (const party of input.participants) steps.push(dialOutStep(() => callId, party));
+  for (const party of input.participants) steps.push(dialOutStep(session, () => callId, party));
   return steps;
 }
 
-export function dialOutStep(callId: () => string | undefined, remoteParty: string): Step {
+export function dialOutStep(session: ChangeSession, callId: () => string | undefined, remoteParty: string): Step {
   const dial = (call: Ref): Operation => ({ op: 'createCallLeg', call, form: { remoteParty } });
   return {
     label: `Dial out to ${remoteParty}`,
@@ -136,14 +143,14 @@ export function dialOutStep(callId: () => string | undefined, remoteParty: strin
     run: async () => {
       const id = callId();
       if (!id) throw new Error('The meeting has no call to dial out from.');
-      const leg = await runOperation(dial(id));
-      return `call leg ${leg.id ?? '?'}`;
+      const leg = await session.send({ key: `dial:${remoteParty}`, title: `Dial out to ${remoteParty}`, operation: dial(id) });
+      return [`call leg ${leg.createdId ?? leg.settled?.id ?? '?'}`, lostNote(leg)].filter(Boolean).join('. ');
     },
   };
 }
 
 /** TMS extends a meeting by sending the same PUT again; CMS has no end time, so it only marks the extension. */
-export function extendMeetingSteps(meeting: MeetingRecord): Step[] {
+export function extendMeetingSteps(session: ChangeSession, meeting: MeetingRecord): Step[] {
   return [
     {
       label: `Send the meeting’s PUT again (name “${meeting.name}”, nonMemberAccess=true, the same passcode)`,
@@ -152,21 +159,22 @@ export function extendMeetingSteps(meeting: MeetingRecord): Step[] {
       run: async () => {
         const space = await getSpace(meeting.spaceId);
         const again: SpaceChange = { name: meeting.name, nonMemberAccess: true, passcode: space.passcode ?? '' };
-        await runOperation({ op: 'updateSpace', space: meeting.spaceId, form: again, before: beforeValues(coSpaceParams, space, again) });
+        const write = await session.send({ key: 'space', title: 'Send the meeting’s PUT again', operation: { op: 'updateSpace', space: meeting.spaceId, form: again, before: beforeValues(coSpaceParams, space, again) } });
         meetingRegistry.update(meeting.spaceId, { extendedAt: Date.now() });
+        return lostNote(write);
       },
     },
   ];
 }
 
 /** Ending as TMS does: the placeholder name back, closed to non-members, a new secret (old links stop working), then the call deleted. */
-export function endMeetingSteps(meeting: MeetingRecord): Step[] {
+export function endMeetingSteps(session: ChangeSession, meeting: MeetingRecord): Step[] {
   const close: SpaceChange = { name: meeting.placeholderName, nonMemberAccess: false, passcode: '', regenerateSecret: true };
   return [
     {
       label: `Restore the name ${meeting.placeholderName}, close it to non-members, clear the passcode, regenerate the secret`,
       request: requestText({ op: 'updateSpace', space: meeting.spaceId, form: close, before: {} }),
-      run: () => changeSpace(meeting.spaceId, close),
+      run: () => changeSpace(session, meeting.spaceId, close, `Restore the placeholder ${meeting.placeholderName}`),
     },
     {
       label: 'Delete the call',
@@ -177,7 +185,7 @@ export function endMeetingSteps(meeting: MeetingRecord): Step[] {
         let ended = 0;
         for (const id of ids) {
           try {
-            await runOperation({ op: 'deleteCall', call: id });
+            await session.send({ key: `call:${id}`, title: 'Delete the call', operation: { op: 'deleteCall', call: id } });
             ended++;
           } catch (error) {
             // A call that already ended is what we wanted.

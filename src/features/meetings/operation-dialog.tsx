@@ -7,6 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
+import type { ChangeSession } from '../../api/changes/change-session';
 import { callQueries } from '../../api/resources/calls';
 import { spaceQueries } from '../../api/resources/spaces';
 import type { Step } from './meeting-ops';
@@ -16,6 +17,8 @@ interface Props {
   title: string;
   intro?: ReactNode;
   steps: Step[];
+  /** the journaled run the steps' writes go through; finished when the steps are */
+  session: ChangeSession;
   confirmLabel: string;
   danger?: boolean;
   onSuccess?: () => void;
@@ -23,7 +26,7 @@ interface Props {
 }
 
 /** Review the requests, run them in order, watch each one finish: the pattern of every meeting operation. */
-export function OperationDialog({ title, intro, steps, confirmLabel, danger, onSuccess, onClose }: Props) {
+export function OperationDialog({ title, intro, steps, session, confirmLabel, danger, onSuccess, onClose }: Props) {
   const queryClient = useQueryClient();
   const runner = useStepRunner();
   const [outcome, setOutcome] = useState<'ok' | 'failed' | null>(null);
@@ -31,6 +34,7 @@ export function OperationDialog({ title, intro, steps, confirmLabel, danger, onS
 
   const confirm = async () => {
     const ok = await runner.run(steps);
+    await session.finish();
     setOutcome(ok ? 'ok' : 'failed');
     if (ok) onSuccess?.();
     await Promise.all([

@@ -27,6 +27,7 @@ import { callQueries } from '../../api/resources/calls';
 import type { CoSpace, CospaceBulkParameterSet } from '../../api/params/schemas';
 import { listAllSpaces, spaceQueries } from '../../api/resources/spaces';
 import { FormText } from '../../components/form-text';
+import { changeSession, type ChangeSession } from '../../api/changes/change-session';
 import { dialOutStep, endMeetingSteps, extendMeetingSteps, nextFreeSlot, placeholderSlots, startMeetingSteps, type Slot, type Step } from './meeting-ops';
 import { useMeetingRecords, type MeetingRecord } from './meeting-registry';
 import { dialOutSchema, meetingSchema, randomPasscode, type MeetingValues } from './meeting-schema';
@@ -45,7 +46,11 @@ function defaultSet(sets: readonly CospaceBulkParameterSet[]): string {
   return (named.find((s) => s.coSpaceNameMapping?.includes('TMS_Scheduled_Meeting')) ?? named[0])?.id ?? '';
 }
 
-type Operation = { title: string; intro?: string; steps: Step[]; confirmLabel: string; danger?: boolean; onSuccess?: () => void };
+type Operation = { title: string; intro?: string; steps: Step[]; session: ChangeSession; confirmLabel: string; danger?: boolean; onSuccess?: () => void };
+
+/** The journaled run of one meeting operation, begun with its first write. */
+const meetingSession = (name: string, title: string, space: { id: string; label: string }): ChangeSession =>
+  changeSession({ origin: { kind: 'page', name: `meetings/${name}` }, title, spaces: [space] });
 
 export function ScheduledMeetings() {
   const sets = useQuery(bulkQueries.sets());
@@ -96,19 +101,22 @@ export function ScheduledMeetings() {
       {set && (
         <StartMeeting
           free={free}
-          onReview={(slot, values, reset) =>
+          onReview={(slot, values, reset) => {
+            const title = `Start “${values.name}” on ${slot.placeholderName}`;
+            const session = meetingSession('start', title, { id: slot.space.id, label: slot.placeholderName });
             setOperation({
               onSuccess: reset,
-              title: `Start “${values.name}” on ${slot.placeholderName}`,
+              title,
               intro: 'TMS’s requests, in order:',
-              steps: startMeetingSteps(setId, slot, {
+              steps: startMeetingSteps(session, setId, slot, {
                 name: values.name,
                 passcode: values.passcode,
                 participants: values.participants.map((p) => p.remoteParty),
               }),
+              session,
               confirmLabel: 'Start meeting',
-            })
-          }
+            });
+          }}
         />
       )}
 
@@ -233,6 +241,7 @@ function MeetingCard({ meeting, onOperation }: { meeting: MeetingRecord; onOpera
   const legs = useQuery({ ...callQueries.callLegs(meeting.callId ?? ''), enabled: meeting.callId !== undefined, refetchInterval: LIVE_MS });
   const [dialing, setDialing] = useState(false);
   const s = space.data;
+  const journaled = (name: string, title: string) => meetingSession(name, title, { id: meeting.spaceId, label: meeting.name });
 
   return (
     <Paper variant="outlined" sx={{ p: 2 }} aria-label={`Meeting ${meeting.name}`}>
@@ -259,14 +268,17 @@ function MeetingCard({ meeting, onOperation }: { meeting: MeetingRecord; onOpera
         <Button
           size="small"
           variant="outlined"
-          onClick={() =>
+          onClick={() => {
+            const title = `Extend “${meeting.name}”`;
+            const session = journaled('extend', title);
             onOperation({
-              title: `Extend “${meeting.name}”`,
+              title,
               intro: 'TMS extends a meeting by sending the same PUT again. CMS has no end time for a space, so nothing changes there; it records that the meeting was extended.',
-              steps: extendMeetingSteps(meeting),
+              steps: extendMeetingSteps(session, meeting),
+              session,
               confirmLabel: 'Extend',
-            })
-          }
+            });
+          }}
         >
           Extend
         </Button>
@@ -274,15 +286,18 @@ function MeetingCard({ meeting, onOperation }: { meeting: MeetingRecord; onOpera
           size="small"
           variant="outlined"
           color="error"
-          onClick={() =>
+          onClick={() => {
+            const title = `End “${meeting.name}”`;
+            const session = journaled('end', title);
             onOperation({
-              title: `End “${meeting.name}”`,
+              title,
               intro: 'Everyone in the call is disconnected, and the space becomes a free placeholder again. Links with the old secret stop working.',
-              steps: endMeetingSteps(meeting),
+              steps: endMeetingSteps(session, meeting),
+              session,
               confirmLabel: 'End meeting',
               danger: true,
-            })
-          }
+            });
+          }}
         >
           End meeting
         </Button>
@@ -292,7 +307,9 @@ function MeetingCard({ meeting, onOperation }: { meeting: MeetingRecord; onOpera
           onClose={() => setDialing(false)}
           onReview={(remoteParty) => {
             setDialing(false);
-            onOperation({ title: `Dial out to ${remoteParty}`, steps: [dialOutStep(() => meeting.callId, remoteParty)], confirmLabel: 'Dial' });
+            const title = `Dial out to ${remoteParty}`;
+            const session = journaled('dial-out', title);
+            onOperation({ title, steps: [dialOutStep(session, () => meeting.callId, remoteParty)], session, confirmLabel: 'Dial' });
           }}
         />
       )}

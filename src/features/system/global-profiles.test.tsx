@@ -9,7 +9,7 @@ import { withMockCms } from '../../testing/mock-cms';
 import { GlobalProfiles } from './global-profiles';
 import { TenantProfiles } from './tenant-profiles';
 
-const { mock } = withMockCms();
+const { mock, journal } = withMockCms();
 
 function renderPage() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -51,9 +51,12 @@ describe('System page: the reach of a profile change, before the write', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Apply system wide' }));
     expect(await screen.findByText(/^Saved: callLegProfile is now Global next/)).toBeTruthy();
     expect(mock.store.systemProfiles).toEqual({ callLegProfile: REACH.callLegProfiles.next });
+    expect(journal().runs.map((r) => [r.origin.name, r.state, r.writes.map((w) => [w.intent.method, w.intent.path, w.answer?.outcome])])).toEqual([
+      ['system/global-profiles', 'applied', [['PUT', '/api/v1/system/profiles', 'applied']]],
+    ]);
   });
 
-  it('counts a tenant change on the tenant’s spaces only, and writes it to the tenant', async () => {
+  it('counts a tenant change on the tenant’s spaces only, writes it to the tenant, and settles a lost answer by reading the tenant', async () => {
     mock.reset('reach');
     const user = renderPage();
     await pick(user, 'Tenant', /^Guest tenant$/);
@@ -63,8 +66,11 @@ describe('System page: the reach of a profile change, before the write', () => {
     const summary = await within(dialog).findByTestId('reach-callLegProfile', {}, { timeout: 10_000 });
     expect(within(summary).getByText('Changes 1 of 1 space: 3 ways in.')).toBeTruthy();
     expect(within(summary).getByTestId('role-changes').dataset.count).toBe('2');
+    // CMS applies the PUT, but the connection drops before its answer
+    mock.faults.failWrite = { nth: 1, kind: 'applyThenReset' };
     await user.click(within(dialog).getByRole('button', { name: 'Apply on tenant Guest tenant' }));
-    expect(await screen.findByText(/^Saved: callLegProfile is now Layout only/)).toBeTruthy();
+    expect(await screen.findByText(/^Saved: callLegProfile is now Layout only.*answer was lost.*A read of GET \/api\/v1\/tenants\/.* showed it took effect/)).toBeTruthy();
+    expect(journal().runs[0]).toMatchObject({ origin: { name: 'system/tenant-profiles' }, state: 'applied', writes: [{ answer: { outcome: 'unknown' }, reconciliation: { verdict: 'took-effect' } }] });
     expect(mock.store.get('tenant', REACH.tenants.guest)?.values.callLegProfile).toBe(REACH.callLegProfiles.layout);
   });
 });

@@ -7,7 +7,7 @@ import { callLegProfileQueries } from '../../api/resources/call-leg-profiles';
 import { spaceQueries } from '../../api/resources/spaces';
 import { systemProfilesParams } from '../../api/params/system-profiles';
 import { beforeValues, putFormFromWire } from '../../api/resources/operations';
-import { runOperation } from '../../api/resources/run-operation';
+import { runChanges } from '../../api/changes/run-changes';
 import { systemQueries } from '../../api/resources/system';
 import { ProfileLevelForm } from './profile-level-form';
 import type { ProfileRefs } from './reach-review';
@@ -20,12 +20,17 @@ export function GlobalProfiles() {
   const current: ProfileRefs | undefined = profiles.data && { callLegProfile: profiles.data.callLegProfile ?? '', callProfile: profiles.data.callProfile ?? '' };
   const save = async (changes: Partial<ProfileRefs>) => {
     const form = putFormFromWire(systemProfilesParams, changes);
-    await runOperation({ op: 'updateSystemProfiles', form, before: beforeValues(systemProfilesParams, profiles.data ?? {}, form) });
+    const { notes } = await runChanges({
+      origin: { kind: 'page', name: 'system/global-profiles' },
+      title: `Global profiles: ${Object.keys(form).join(', ')}`,
+      steps: [{ key: 'systemProfiles', title: 'Change the global profiles', operation: { op: 'updateSystemProfiles', form, before: beforeValues(systemProfilesParams, profiles.data ?? {}, form) } }],
+    });
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: systemQueries.profiles().queryKey }),
       queryClient.invalidateQueries({ queryKey: callLegProfileQueries.all() }),
       queryClient.invalidateQueries({ queryKey: spaceQueries.all() }),
     ]);
+    return notes;
   };
   return (
     <Paper variant="outlined" component="section" aria-labelledby="global-profiles-title" sx={{ p: 2 }}>

@@ -28,7 +28,7 @@ interface Props {
   where: string;
   request: string;
   current: ProfileRefs | undefined;
-  save: (changes: Partial<ProfileRefs>) => Promise<void>;
+  save: (changes: Partial<ProfileRefs>) => Promise<readonly string[]>;
   onSaved: (message: string) => void;
 }
 

@@ -28,7 +28,8 @@ export interface ReviewProps {
   changes: Partial<ProfileRefs>;
   current: ProfileRefs;
   labels: Record<ProfileField, (id: string) => string>;
-  save: (changes: Partial<ProfileRefs>) => Promise<void>;
+  /** answers sentences about answers CMS lost and the reads that settled them, shown with "Saved" */
+  save: (changes: Partial<ProfileRefs>) => Promise<readonly string[]>;
   onClose: () => void;
   onSaved: (message: string) => void;
   /** a failure CMS reported against a field goes to that field */
@@ -51,9 +52,9 @@ export function ReachReview({ level, where, request, changes, current, labels, s
   const reaches = { callLegProfile: useReach(level, 'callLegProfile', changes.callLegProfile), callProfile: useReach(level, 'callProfile', changes.callProfile) };
   const apply = useMutation({
     mutationFn: () => save(changes),
-    onSuccess: () => {
+    onSuccess: (notes) => {
       const fields = PROFILE_FIELDS.filter((f) => changes[f] !== undefined);
-      onSaved(`Saved: ${fields.map((f) => `${f} is now ${labels[f](changes[f] ?? '')}`).join('; ')}.`);
+      onSaved([`Saved: ${fields.map((f) => `${f} is now ${labels[f](changes[f] ?? '')}`).join('; ')}.`, ...notes].join(' '));
     },
     onError: onFailure,
   });

@@ -10,7 +10,7 @@ import { callLegProfileQueries } from '../../api/resources/call-leg-profiles';
 import { spaceQueries } from '../../api/resources/spaces';
 import { tenantParams } from '../../api/params/tenant';
 import { beforeValues, putFormFromWire } from '../../api/resources/operations';
-import { runOperation } from '../../api/resources/run-operation';
+import { runChanges } from '../../api/changes/run-changes';
 import { tenantQueries } from '../../api/resources/tenants';
 import { ProfileLevelForm } from './profile-level-form';
 import type { ProfileRefs } from './reach-review';
@@ -27,12 +27,17 @@ export function TenantProfiles() {
   const current: ProfileRefs | undefined = tenant.data && { callLegProfile: tenant.data.callLegProfile ?? '', callProfile: tenant.data.callProfile ?? '' };
   const save = async (changes: Partial<ProfileRefs>) => {
     const form = putFormFromWire(tenantParams, changes);
-    await runOperation({ op: 'updateTenant', tenant: tenantId, form, before: beforeValues(tenantParams, tenant.data ?? {}, form) });
+    const { notes } = await runChanges({
+      origin: { kind: 'page', name: 'system/tenant-profiles' },
+      title: `Tenant ${name}: ${Object.keys(form).join(', ')}`,
+      steps: [{ key: 'tenant', title: `Change the profiles of tenant ${name}`, operation: { op: 'updateTenant', tenant: tenantId, form, before: beforeValues(tenantParams, tenant.data ?? {}, form) } }],
+    });
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: tenantQueries.all() }),
       queryClient.invalidateQueries({ queryKey: spaceQueries.all() }),
       queryClient.invalidateQueries({ queryKey: callLegProfileQueries.all() }),
     ]);
+    return notes;
   };
   const list = tenants.data?.items ?? [];
   return (

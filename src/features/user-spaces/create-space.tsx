@@ -16,7 +16,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { queryOptions, useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { runOperation } from '../../api/resources/run-operation';
+import { runChanges } from '../../api/changes/run-changes';
 import { findSpacesByUri, spaceQueries } from '../../api/resources/spaces';
 import { listAllUsers, userQueries } from '../../api/resources/users';
 import { FormText } from '../../components/form-text';
@@ -87,13 +87,18 @@ export function CreateSpace({ suggestedUserId, onCreated }: Props) {
   const create = useMutation({
     mutationFn: async (values: CreateValues) => {
       const form = { name: values.name, uri: values.uri, ...(values.secondaryUri === '' ? {} : { secondaryUri: values.secondaryUri }) };
-      return (await runOperation({ op: 'createSpace', form })).id;
+      const { ledger, notes } = await runChanges({
+        origin: { kind: 'page', name: 'user-spaces/create' },
+        title: `Create space “${values.name}” for ${values.userJid}`,
+        steps: [{ key: 'space', title: 'Create the space', operation: { op: 'createSpace', form }, creates: 'space' }],
+      });
+      return { id: ledger.refs.space, notes };
     },
-    onSuccess: async (id, values) => {
+    onSuccess: async ({ id, notes }, values) => {
       await queryClient.invalidateQueries({ queryKey: spaceQueries.lists() });
       setReview(null);
       form.reset(EMPTY);
-      onCreated(values.uri.toLowerCase(), `Created space “${values.name}” for ${values.userJid} (id ${id}).`);
+      onCreated(values.uri.toLowerCase(), [`Created space “${values.name}” for ${values.userJid} (id ${id ?? '?'}).`, ...notes].join(' '));
     },
     onError: (error) => {
       if (placeCmsFailures(form.setError, error, sameNamedField(FIELDS))) setReview(null);
@@ -141,7 +146,7 @@ export function CreateSpace({ suggestedUserId, onCreated }: Props) {
 
 interface CreateDialogProps {
   review: CreateValues;
-  create: UseMutationResult<string | undefined, Error, CreateValues>;
+  create: UseMutationResult<{ id: string | undefined; notes: string[] }, Error, CreateValues>;
   onBack: () => void;
 }
 

@@ -21,7 +21,7 @@ import { LAYOUTS } from '../../api/params/layouts';
 import type { CoSpace } from '../../api/params/schemas';
 import { coSpaceParams } from '../../api/params/co-space';
 import { beforeValues } from '../../api/resources/operations';
-import { runOperation } from '../../api/resources/run-operation';
+import { runChanges } from '../../api/changes/run-changes';
 import { spaceQueries } from '../../api/resources/spaces';
 import { FormText } from '../../components/form-text';
 import { modifySchema, type ModifyValues } from './user-id';
@@ -124,6 +124,9 @@ function modifyFieldOf(field: string | undefined): ModifyField | undefined {
   return MODIFY_FIELDS.find((f) => f.toLowerCase() === field?.toLowerCase());
 }
 
+/** The space as History lists it. */
+const spaceRefOf = (space: CoSpace) => (space.id ? [{ id: space.id, label: space.uri ?? space.name ?? space.id }] : []);
+
 function ModifyDialog({ space, onClose, onDone }: { space: CoSpace; onClose: () => void; onDone: (message: string) => void }) {
   const queryClient = useQueryClient();
   const before = currentValues(space);
@@ -141,10 +144,15 @@ function ModifyDialog({ space, onClose, onDone }: { space: CoSpace; onClose: () 
 
   const save = useMutation({
     mutationFn: (form: Partial<ModifyValues>) =>
-      runOperation({ op: 'updateSpace', space: space.id ?? '', form, before: beforeValues(coSpaceParams, space, form) }),
-    onSuccess: async (_, sent) => {
+      runChanges({
+        origin: { kind: 'page', name: 'user-spaces/modify' },
+        title: `Modify space “${space.name ?? space.id}”`,
+        spaces: spaceRefOf(space),
+        steps: [{ key: 'space', title: `Change ${Object.keys(form).join(', ')} of the space`, operation: { op: 'updateSpace', space: space.id ?? '', form, before: beforeValues(coSpaceParams, space, form) } }],
+      }),
+    onSuccess: async ({ notes }, sent) => {
       await queryClient.invalidateQueries({ queryKey: spaceQueries.all() });
-      onDone(`Saved ${Object.keys(sent).join(', ')} of space “${sent.name ?? space.name}”.`);
+      onDone([`Saved ${Object.keys(sent).join(', ')} of space “${sent.name ?? space.name}”.`, ...notes].join(' '));
     },
     onError: (error) => {
       if (placeCmsFailures(form.setError, error, modifyFieldOf)) setChanges(null);
@@ -219,10 +227,16 @@ function ModifyDialog({ space, onClose, onDone }: { space: CoSpace; onClose: () 
 function DeleteDialog({ space, onClose, onDone }: { space: CoSpace; onClose: () => void; onDone: (message: string) => void }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => runOperation({ op: 'deleteSpace', space: space.id ?? '' }),
-    onSuccess: async () => {
+    mutationFn: () =>
+      runChanges({
+        origin: { kind: 'page', name: 'user-spaces/delete' },
+        title: `Delete space “${space.name ?? space.id}”`,
+        spaces: spaceRefOf(space),
+        steps: [{ key: 'space', title: 'Delete the space', operation: { op: 'deleteSpace', space: space.id ?? '' } }],
+      }),
+    onSuccess: async ({ notes }) => {
       await queryClient.invalidateQueries({ queryKey: spaceQueries.lists() });
-      onDone(`Deleted space “${space.name ?? space.id}”.`);
+      onDone([`Deleted space “${space.name ?? space.id}”.`, ...notes].join(' '));
     },
   });
   return (

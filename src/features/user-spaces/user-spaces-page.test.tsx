@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LAB, TEST_CMS_URL, withMockCms } from '../../testing/mock-cms';
 import { UserSpacesPage } from './user-spaces-page';
 
-const { server, mock } = withMockCms();
+const { server, mock, journal } = withMockCms();
 
 function renderPage() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -99,5 +99,23 @@ describe('spaces by user', () => {
     await user.click(within(form).getByRole('button', { name: 'Review' }));
     expect(await within(form).findByText('“guest.space” is already the URI or secondary URI of space “Guest.space”.')).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('creates a space whose answer CMS lost once, found by its URI and never sent twice', async () => {
+    const user = renderPage();
+    const form = screen.getByRole('form', { name: 'Create a user’s space' });
+    await user.click(within(form).getByRole('combobox', { name: /CMS user/ }));
+    await user.click(await screen.findByRole('option', { name: /user1@evacanoalone\.net/ }));
+    await user.clear(within(form).getByLabelText(/URI user part/));
+    await user.type(within(form).getByLabelText(/URI user part/), 'user1.lossy');
+    await user.click(within(form).getByRole('button', { name: 'Review' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Create this space?' });
+    mock.faults.failWrite = { nth: 1, kind: 'applyThenStatus', status: 503 };
+    await user.click(within(dialog).getByRole('button', { name: 'Create space' }));
+
+    const made = mock.store.all('coSpace').filter((s) => s.values.uri === 'user1.lossy');
+    expect(await screen.findByText(new RegExp(`^Created space “User One” for user1@evacanoalone\\.net \\(id ${made[0]?.id}\\)\\. .*answer was lost.*showed it took effect`))).toBeTruthy();
+    expect(made).toHaveLength(1);
+    expect(journal().runs[0]).toMatchObject({ origin: { name: 'user-spaces/create' }, state: 'applied', writes: [{ intent: { method: 'POST' }, reconciliation: { verdict: 'took-effect', objectId: made[0]?.id } }] });
   });
 });

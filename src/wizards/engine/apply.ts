@@ -1,14 +1,20 @@
-import { inverseOf, targetOf, withIds } from '../../api/resources/operation-facts';
-import { runOperation } from '../../api/resources/run-operation';
-import { apiPath } from '../../api/transport/client';
-import { CmsError } from '../../api/transport/errors';
+import { applyChanges, continueChanges } from '../../api/changes/apply-changes';
+import { createdIdOf, effectOf } from '../../api/changes/effects';
+import { rollbackChanges, type RollbackReport } from '../../api/changes/rollback';
+import type { ChangeLedger, ChangeOptions, ChangePlan, ChangeStep } from '../../api/changes/types';
+import { withIds } from '../../api/resources/operation-facts';
 import { requestOf } from './planned-request';
-import type { ApplyOutcome, ProgressEvent, RollbackResult, WizardPlan } from './types';
-export type { ApplyOutcome, ProgressEvent, RollbackResult } from './types';
+import type { ApplyOutcome, ProgressEvent, WizardPlan } from './types';
+export type { ApplyOutcome, ProgressEvent } from './types';
+
+/** What the journal records about the run besides its writes. */
+export type RunInfo = Pick<ChangePlan, 'origin' | 'title' | 'spaces'>;
 
 export interface ApplyOptions {
   onProgress?: (event: ProgressEvent) => void;
   signal?: AbortSignal;
+  /** tests: no pause before a write that reads proved not applied is sent again */
+  resendDelayMs?: number;
 }
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
@@ -27,85 +33,59 @@ export function fillRefs(text: string, refs: Readonly<Record<string, string>>): 
   return unknown === undefined ? { text: filled } : { text: filled, unknown };
 }
 
-function report(onProgress: ApplyOptions['onProgress'], event: ProgressEvent): void {
-  try {
-    onProgress?.(event);
-  } catch {
-    // a broken progress listener must not stop a half-applied plan
-  }
-}
-
-/**
- * Sends the plan's operations in order, filling refs from the `Location` of earlier POSTs, and
- * stops at the first failure (nothing after it is sent). `done` holds the operations as sent.
- */
-export async function applyPlan(plan: Pick<WizardPlan, 'steps'>, options: ApplyOptions = {}): Promise<ApplyOutcome> {
-  const refs: Record<string, string> = {};
-  const done: ApplyOutcome['done'] = [];
-  for (const step of plan.steps) {
-    report(options.onProgress, { key: step.key, status: 'running' });
-    const operation = withIds(step.operation, refs);
-    const request = requestOf({ ...step, operation });
-    try {
-      const { id } = await runOperation(operation, refs, options.signal);
-      if (step.creates && id !== undefined) refs[step.creates] = id;
-      done.push({ request, operation, ...(id === undefined ? {} : { id }) });
-      report(options.onProgress, { key: step.key, status: 'done', ...(id === undefined ? {} : { id }) });
-    } catch (caught) {
-      const error =
-        caught instanceof CmsError
-          ? caught
-          : new CmsError({ kind: 'network', method: request.method, path: apiPath(request.path), reason: String(caught), cause: caught });
-      report(options.onProgress, { key: step.key, status: 'failed', error });
-      return { ok: false, refs, done, failed: { request, operation, error } };
-    }
-  }
-  return { ok: true, refs, done };
-}
-
-/**
- * Undoes what `applyPlan` did, newest first, with each operation's inverse: DELETEs every object
- * the run created and PUTs back the previous values of what it changed (a change to an object the
- * run created is skipped: the object goes anyway). Touches nothing else; carries on past a
- * failure and reports it.
- */
-export async function rollback(outcome: ApplyOutcome, options: { onProgress?: ApplyOptions['onProgress'] } = {}): Promise<RollbackResult> {
-  const undone: string[] = [];
-  const problems: string[] = [];
-  const createdPaths = outcome.done
-    .filter((entry) => targetOf(entry.operation).method === 'POST' && entry.id)
-    .map((entry) => apiPath(`${entry.request.path}/${entry.id ?? ''}`).toLowerCase());
-  const insideCreated = (path: string) => {
-    const target = apiPath(path).toLowerCase();
-    return createdPaths.some((created) => target === created || target.startsWith(`${created}/`));
+function engineOptions(options: ApplyOptions, phase: 'forward' | 'rollback'): ChangeOptions {
+  return {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.resendDelayMs === undefined ? {} : { resendDelayMs: options.resendDelayMs }),
+    onProgress: (event) => {
+      if (event.phase === phase) options.onProgress?.({ key: event.key, status: event.status });
+    },
   };
+}
 
-  for (const { request, operation, id } of [...outcome.done].reverse()) {
-    report(options.onProgress, { key: request.key, status: 'running' });
-    const created = targetOf(operation).method === 'POST';
-    try {
-      if (created && !id) throw new Error('CMS gave no id for it');
-      // A change to an object this rollback deletes needs no undo of its own.
-      if (!created && insideCreated(request.path)) {
-        undone.push(request.key);
-        report(options.onProgress, { key: request.key, status: 'done' });
-        continue;
-      }
-      const inverse = inverseOf(operation, id);
-      if (!inverse) throw new Error('no previous values were recorded');
-      await runOperation(inverse);
-      undone.push(request.key);
-      report(options.onProgress, { key: request.key, status: 'done', ...(created && id ? { id } : {}) });
-    } catch (caught) {
-      const error = caught instanceof CmsError ? caught : undefined;
-      const why = caught instanceof Error ? caught.message : String(caught);
-      problems.push(
-        created
-          ? `Could not delete what "${request.title}" created (${request.path}/${id ?? '?'}): ${why}`
-          : `Could not restore what "${request.title}" changed (${request.path}): ${why}`,
-      );
-      report(options.onProgress, { key: request.key, status: 'failed', ...(error ? { error } : {}) });
-    }
+/** The wizard's view of a run: the steps that took effect, and the one it stopped at. */
+export function outcomeOf(ledger: ChangeLedger): ApplyOutcome {
+  const steps = ledger.plan.steps;
+  const done: ApplyOutcome['done'] = [];
+  for (const write of ledger.writes) {
+    if (write.phase !== 'forward' || effectOf(write) !== 'applied') continue;
+    const step = steps.find((s) => s.key === write.key);
+    if (!step) continue;
+    const id = createdIdOf(write);
+    done.push({ request: requestOf({ ...step, operation: write.operation }), operation: write.operation, ...(id === undefined ? {} : { id }) });
   }
-  return { ok: problems.length === 0, undone, problems };
+  const outcome: ApplyOutcome = { ok: ledger.stop === undefined && ledger.next >= steps.length, refs: ledger.refs, done, ledger };
+  const stop = ledger.stop;
+  const at = stop && 'key' in stop ? steps.find((s) => s.key === stop.key) : undefined;
+  if (stop && at) {
+    const operation = withIds(at.operation, ledger.refs);
+    const error = stop.reason === 'not-sent' ? stop.error : stop.reason === 'refused' ? stop.write.error : undefined;
+    outcome.failed = { request: requestOf({ ...at, operation }), operation, stop, ...(error ? { error } : {}) };
+  }
+  return outcome;
+}
+
+/**
+ * Sends the plan's operations in order through the change engine (journaled; a lost answer settled
+ * by a read), filling refs from the `Location` of earlier POSTs; stops at the first write that did
+ * not take effect (nothing after it is sent).
+ */
+export async function applyPlan(plan: Pick<WizardPlan, 'steps' | 'ids'>, run: RunInfo, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+  const steps: ChangeStep[] = plan.steps.map(({ key, title, operation, creates }) => ({ key, title, operation, ...(creates ? { creates } : {}) }));
+  return outcomeOf(await applyChanges({ ...run, steps, ids: plan.ids }, engineOptions(options, 'forward')));
+}
+
+/** Takes a stopped run up again: a write no read could settle is read again first, then the rest is sent. */
+export async function continuePlan(outcome: ApplyOutcome, options: ApplyOptions = {}): Promise<ApplyOutcome> {
+  return outcomeOf(await continueChanges(outcome.ledger, engineOptions(options, 'forward')));
+}
+
+/**
+ * Undoes what the run did that took effect (restores first, then deletes of what it created, never
+ * what something still points at), then reads every object it touched: `report.verified` only when
+ * the reads proved CMS is as before. Call it again with the answered outcome to retry.
+ */
+export async function rollback(outcome: ApplyOutcome, options: ApplyOptions = {}): Promise<{ outcome: ApplyOutcome; report: RollbackReport }> {
+  const { ledger, report } = await rollbackChanges(outcome.ledger, engineOptions(options, 'rollback'));
+  return { outcome: { ...outcomeOf(ledger), failed: outcome.failed }, report };
 }

@@ -38,6 +38,7 @@ beforeEach(() => {
 });
 afterEach(() => configureCmsClient({ baseUrl: TEST_CMS_URL, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 } }));
 // The query nodes (uriUsageQuery, accessQuery) are POSTs that change nothing.
+const RUN = { origin: { kind: 'wizard', name: 'engine-test' }, title: 'Engine test' } as const;
 const writes = () => exchanges.filter((e) => e.method !== 'GET' && !/\/(uriUsageQuery|accessQuery)$/i.test(e.path));
 
 function input<S extends WizardInput['scenario']>(scenario: S, change?: (values: WizardValues<S>) => void): WizardInput<S> {
@@ -57,8 +58,8 @@ async function prepare(wizard: WizardInput) {
 async function runToEnd(wizard: WizardInput) {
   const { issues, plan } = await prepare(wizard);
   expect(issues).toEqual([]);
-  const outcome = await applyPlan(plan);
-  expect(outcome.failed?.error.message).toBeUndefined();
+  const outcome = await applyPlan(plan, RUN);
+  expect(outcome.failed?.stop).toBeUndefined();
   expect(outcome.ok).toBe(true);
   const again = await prepare(wizard);
   expect(again.plan.requests).toEqual([]);
@@ -266,7 +267,7 @@ describe('an existing space', () => {
         sensitive: ['passcode'],
       },
     ]);
-    await applyPlan(plan);
+    await applyPlan(plan, RUN);
     const space = await getSpace(LAB.coSpaces.guestPin);
     // Nothing else moved: the callProfile stays, as does the access method.
     expect(space).toMatchObject({ passcode: '789', callProfile: LAB.callProfiles.passcodeTimeout, callLegProfile: LAB.callLegProfiles.guest });
@@ -316,18 +317,23 @@ describe('a write failing midway', () => {
     const { plan } = await prepare(wizard);
     expect(plan.requests.map((r) => r.key)).toEqual(['guestProfile', 'space', 'accessMethod', 'ownerJid', 'member:user1@evacanoalone.net']);
 
-    mock.faults.failWrite = { nth: 3, status: 500, code: 'databaseNotReady' };
+    // A 4xx: CMS refused it and changed nothing (a 5xx would be settled by a read and sent again).
+    mock.faults.failWrite = { nth: 3, status: 400, code: 'databaseNotReady' };
     const events: string[] = [];
-    const outcome = await applyPlan(plan, { onProgress: (e) => events.push(`${e.key}:${e.status}`) });
+    const outcome = await applyPlan(plan, RUN, { onProgress: (e) => events.push(`${e.key}:${e.status}`) });
     expect(outcome.ok).toBe(false);
     expect(outcome.failed?.request.key).toBe('accessMethod');
-    expect(outcome.failed?.error.failures).toEqual([{ code: 'databaseNotReady' }]);
+    expect(outcome.failed?.error?.failures).toEqual([{ code: 'databaseNotReady' }]);
     expect(outcome.done.map((d) => d.request.key)).toEqual(['guestProfile', 'space']);
     expect(outcome.failed?.request.path).toBe(`/coSpaces/${outcome.refs.space}/accessMethods`);
-    expect(events).toEqual(['guestProfile:running', 'guestProfile:done', 'space:running', 'space:done', 'accessMethod:running', 'accessMethod:failed']);
+    expect(events).toEqual(['guestProfile:sending', 'guestProfile:applied', 'space:sending', 'space:applied', 'accessMethod:sending', 'accessMethod:refused']);
 
-    const undone = await rollback(outcome);
-    expect(undone).toEqual({ ok: true, undone: ['space', 'guestProfile'], problems: [] });
+    const { report } = await rollback(outcome);
+    expect(report).toMatchObject({ verified: true, differences: [], problems: [] });
+    expect(report.items.map((i) => [i.key, i.result])).toEqual([
+      ['guestProfile', 'deleted'],
+      ['space', 'deleted'],
+    ]);
     expect(await snapshotCms()).toEqual(before);
   });
 
@@ -345,11 +351,11 @@ describe('a write failing midway', () => {
       ['space', 'POST', '/coSpaces', { name: 'Guest.space 2', uri: 'guest2.space', callId: '628821816' }, undefined],
       ['accessMethod', 'POST', '/coSpaces/{space}/accessMethods', { uri: 'host2.space', callId: '8882', callLegProfile: LAB.callLegProfiles.host }, undefined],
     ]);
-    mock.faults.failWrite = { nth: 3, status: 500, code: 'databaseNotReady' };
-    const outcome = await applyPlan(plan);
+    mock.faults.failWrite = { nth: 3, status: 400, code: 'databaseNotReady' };
+    const outcome = await applyPlan(plan, RUN);
     expect((await getSystemProfiles()).callLegProfile).toBe(LAB.callLegProfiles.guest);
-    const result = await rollback(outcome);
-    expect(result.ok).toBe(true);
+    const { report } = await rollback(outcome);
+    expect(report.verified).toBe(true);
     expect(await snapshotCms()).toEqual(before);
   });
 
@@ -363,10 +369,12 @@ describe('a write failing midway', () => {
     const before = await snapshotCms();
     const { issues, plan } = await prepare(wizard);
     expect(issues).toEqual([]);
-    mock.faults.failWrite = { nth: 2, status: 500, code: 'databaseNotReady' };
-    const outcome = await applyPlan(plan);
+    mock.faults.failWrite = { nth: 2, status: 400, code: 'databaseNotReady' };
+    const outcome = await applyPlan(plan, RUN);
     expect(outcome.done.map((d) => [d.request.form, d.request.restore])).toEqual([[{ callId: '1890', passcode: '789' }, { callId: '189', passcode: '' }]]);
-    expect(await rollback(outcome)).toEqual({ ok: true, undone: ['space'], problems: [] });
+    const { report } = await rollback(outcome);
+    expect(report).toMatchObject({ verified: true, differences: [], problems: [] });
+    expect(report.items.map((i) => [i.key, i.result])).toEqual([['space', 'restored']]);
     expect(await snapshotCms()).toEqual(before);
   });
 });
@@ -534,24 +542,24 @@ describe('CMS failures that still come back land on the right field', () => {
       v.access.uri = 'host.space';
     });
     const { plan } = await prepare(wizard);
-    const outcome = await applyPlan(plan); // pre-flight skipped on purpose
-    expect(outcome.failed?.error.failures).toEqual([{ code: 'duplicateCoSpaceUri' }]);
-    expect(failureIssues(wizard, outcome.failed!.request, outcome.failed!.error)).toEqual([{ field: 'access.uri', message: expect.any(String) }]);
+    const outcome = await applyPlan(plan, RUN); // pre-flight skipped on purpose
+    expect(outcome.failed?.error?.failures).toEqual([{ code: 'duplicateCoSpaceUri' }]);
+    expect(failureIssues(wizard, outcome.failed!.request, outcome.failed!.error!)).toEqual([{ field: 'access.uri', message: expect.any(String) }]);
     await rollback(outcome);
 
     const dup = input('different-uris', (v) => void (v.space.callId = '628821815'));
-    const failed = await applyPlan(planWizard(dup, await readCurrentState(dup)));
-    expect(failed.failed?.error.failures).toEqual([{ code: 'duplicateCoSpaceId' }]);
-    expect(failureIssues(dup, failed.failed!.request, failed.failed!.error).map((i) => i.field)).toEqual(['space.callId']);
+    const failed = await applyPlan(planWizard(dup, await readCurrentState(dup)), RUN);
+    expect(failed.failed?.error?.failures).toEqual([{ code: 'duplicateCoSpaceId' }]);
+    expect(failureIssues(dup, failed.failed!.request, failed.failed!.error!).map((i) => i.field)).toEqual(['space.callId']);
   });
 
   it('maps userDoesNotExist on a member to its userJid', async () => {
     const wizard = input('members-are-hosts', (v) => {
       v.members = [{ userJid: 'ghost@evacanoalone.net', permissions: {} }];
     });
-    const outcome = await applyPlan(planWizard(wizard, await readCurrentState(wizard)));
+    const outcome = await applyPlan(planWizard(wizard, await readCurrentState(wizard)), RUN);
     expect(outcome.failed?.request.key).toBe('member:ghost@evacanoalone.net');
-    expect(failureIssues(wizard, outcome.failed!.request, outcome.failed!.error).map((i) => i.field)).toEqual(['members.0.userJid']);
+    expect(failureIssues(wizard, outcome.failed!.request, outcome.failed!.error!).map((i) => i.field)).toEqual(['members.0.userJid']);
     await rollback(outcome);
   });
 });

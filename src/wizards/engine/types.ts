@@ -1,6 +1,7 @@
 import type { WriteMethod } from '../../api/resources/operation-facts';
 import type { Operation } from '../../api/resources/operations';
 import type { CmsError } from '../../api/transport/errors';
+import type { ChangeLedger, RunStop, WriteStatus } from '../../api/changes/types';
 import type { WizardPath } from '../wizard-schema';
 import type { AccessMethod, CallLegProfile, CallProfile, CoSpace, CoSpaceUser, SystemProfiles, Tenant } from '../../api/params/schemas';
 
@@ -96,26 +97,21 @@ export interface WizardPlan {
   notes: string[];
 }
 
+/** A write's progress or end, keyed like the plan's requests: what the change engine reports. */
 export interface ProgressEvent {
   key: string;
-  status: 'running' | 'done' | 'failed';
-  id?: string;
-  error?: CmsError;
+  status: WriteStatus;
 }
 
 export interface ApplyOutcome {
+  /** every step took effect */
   ok: boolean;
   /** ref → id of every object this run created */
   refs: Record<string, string>;
-  /** the requests that succeeded, in order, as sent (`{ref}`s filled in) */
+  /** the steps whose write took effect, in order, as sent (`{ref}`s filled in) */
   done: Array<{ request: PlannedRequest; operation: Operation; id?: string }>;
-  failed?: { request: PlannedRequest; operation: Operation; error: CmsError };
-}
-
-export interface RollbackResult {
-  ok: boolean;
-  /** keys of the requests undone */
-  undone: string[];
-  /** plain sentences about what could not be undone */
-  problems: string[];
+  /** the step the run stopped at, and why; `error` when CMS refused it or it was not sent */
+  failed?: { request: PlannedRequest; operation: Operation; stop: RunStop; error?: CmsError };
+  /** what the change engine knows about the run: every write, CMS's answers, the reads that settled lost ones */
+  ledger: ChangeLedger;
 }

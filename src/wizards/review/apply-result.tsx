@@ -1,3 +1,4 @@
+import ReplayIcon from '@mui/icons-material/Replay';
 import UndoIcon from '@mui/icons-material/Undo';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -10,18 +11,12 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef } from 'react';
-import type { ApplyOutcome, FieldIssue, RollbackResult } from '../engine/types';
+import { effectOf } from '../../api/changes/effects';
+import type { RollbackReport } from '../../api/changes/rollback';
+import { LostAnswers } from '../../components/lost-answers';
+import type { ApplyOutcome, FieldIssue } from '../engine/types';
 import type { StatusOf } from '../run-state';
-import { shownPath, StatusChip } from './request-list';
-
-function undoneSentence(outcome: ApplyOutcome, key: string): string {
-  const entry = outcome.done.find((d) => d.request.key === key);
-  if (!entry) return key;
-  const { request, id } = entry;
-  if (request.method === 'POST') return `Deleted ${shownPath(`${request.path}/${id ?? ''}`, {})}, which “${request.title}” had created.`;
-  const fields = Object.keys(request.restore ?? request.form);
-  return `Put back the previous ${fields.join(', ')} of ${shownPath(request.path, {})} (changed by “${request.title}”).`;
-}
+import { StatusChip } from './request-list';
 
 export interface ApplyFailureProps {
   outcome: ApplyOutcome;
@@ -30,100 +25,181 @@ export interface ApplyFailureProps {
   fieldLabel: (field: string) => string;
   onGoToField: (field: string) => void;
   onRollback: () => void;
+  onResume: () => void;
   undo?: StatusOf;
-  result?: RollbackResult;
+  result?: RollbackReport;
   rollingBack: boolean;
 }
 
-/** A write failed: what stopped, CMS's sentence, where it belongs, and the roll back. */
-export function ApplyFailure({ outcome, failures, fieldLabel, onGoToField, onRollback, undo, result, rollingBack }: ApplyFailureProps) {
+/** The stop in a title and a sentence: refused, not sent, answer lost, not applied, journal. */
+function stopText(outcome: ApplyOutcome): { title: string; body: string; severity: 'error' | 'warning' } {
+  const failed = outcome.failed;
+  const title = `“${failed?.request.title ?? 'a request'}”`;
+  const stop = failed?.stop;
+  switch (stop?.reason) {
+    case 'unknown':
+      return {
+        severity: 'warning',
+        title: `Stopped: CMS's answer to ${title} was lost`,
+        body: `${stop.write.error?.message ?? 'No answer came.'} Reading CMS could not tell whether it took effect: ${stop.write.unsettled ?? 'the read failed'} Nothing after it was sent. Check again reads CMS once more; the request is sent again only if the read shows it did not take effect.`,
+      };
+    case 'not-applied':
+      return {
+        severity: 'error',
+        title: `Stopped: ${title} did not take effect`,
+        body: `CMS's answer was lost (${stop.write.error?.message ?? 'no answer'}); a read showed it did not take effect, also after sending it again. Nothing after it was sent.`,
+      };
+    case 'journal':
+      return { severity: 'error', title: `Stopped: the change journal could not record ${title}`, body: `${stop.message} Nothing after it was sent.` };
+    case 'not-sent':
+      return { severity: 'error', title: `Stopped: ${title} failed`, body: `${stop.error.message} Nothing after it was sent.` };
+    default:
+      return { severity: 'error', title: `Stopped: ${title} failed`, body: `CMS said: ${failed?.error?.message ?? 'no reason given.'} Nothing after it was sent.` };
+  }
+}
+
+/** What the run changed in CMS so far, in one sentence, and only what CMS's answers or reads proved. */
+function changedSentence(outcome: ApplyOutcome): string {
+  const forward = outcome.ledger.writes.filter((w) => w.phase === 'forward');
+  const unknown = forward.filter((w) => effectOf(w) === 'unknown');
+  const n = outcome.done.length;
+  const whether = unknown.length > 0 ? ` Whether “${unknown.map((w) => w.title).join('”, “')}” changed CMS is not known yet.` : '';
+  if (n === 0 && unknown.length === 0) return 'CMS refused or never received every request of this run, so the run changed nothing.';
+  if (n === 0) return `No request of this run is known to have changed CMS.${whether}`;
+  return `${n} earlier ${n === 1 ? 'request has' : 'requests have'} already changed CMS.${whether} Roll back to undo ${n === 1 ? 'it' : 'them'}: references are put back first, then what this run created is deleted (never what something still points at), nothing else is touched, and every object is read back to prove it.`;
+}
+
+function FieldFailures({ failures, canGoToFields, fieldLabel, onGoToField }: Pick<ApplyFailureProps, 'failures' | 'fieldLabel' | 'onGoToField'> & { canGoToFields: boolean }) {
+  const onFields = failures.filter((f) => f.field);
+  if (onFields.length === 0) return null;
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+      {onFields.map((f) => (
+        <li key={`${f.field}:${f.message}`}>
+          {canGoToFields ? (
+            <Link component="button" type="button" color="inherit" underline="always" onClick={() => onGoToField(f.field)} sx={{ verticalAlign: 'baseline', fontWeight: 500 }}>
+              {fieldLabel(f.field)}
+            </Link>
+          ) : (
+            <strong>{fieldLabel(f.field)}</strong>
+          )}
+          : {f.message}
+        </li>
+      ))}
+    </Box>
+  );
+}
+
+/** A write failed or its answer was lost: what stopped, why, what the reads found, and the roll back. */
+export function ApplyFailure(props: ApplyFailureProps) {
+  const { outcome, failures, fieldLabel, onGoToField, onRollback, onResume, undo, result, rollingBack } = props;
   // Keyboard and screen reader users land on what just happened: the failure, then the roll back's result.
   const failureRef = useRef<HTMLDivElement>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     failureRef.current?.focus();
   }, []);
-  useEffect(() => {
-    if (result) resultRef.current?.focus();
-  }, [result]);
-  const failed = outcome.failed;
-  const toUndo = [...outcome.done].reverse();
+  const text = stopText(outcome);
+  const mayHaveChanged = outcome.ledger.writes.some((w) => w.phase === 'forward' && effectOf(w) !== 'not-applied');
   // Fixing a field means planning again: only once CMS is back as it was.
-  const canGoToFields = outcome.done.length === 0 || result !== undefined;
+  const canGoToFields = !mayHaveChanged || result?.verified === true;
+  const reason = outcome.failed?.stop.reason;
+  const canResume = !result && !rollingBack && (reason === 'unknown' || reason === 'not-applied' || reason === 'journal');
   return (
     <Stack spacing={2}>
-      <Alert severity="error" role="alert" ref={failureRef} tabIndex={-1}>
-        <AlertTitle>Stopped: “{failed?.request.title ?? 'a request'}” failed</AlertTitle>
+      <Alert severity={text.severity} role="alert" ref={failureRef} tabIndex={-1}>
+        <AlertTitle>{text.title}</AlertTitle>
         <Typography variant="body2" component="p">
-          CMS said: {failed?.error.message ?? 'no reason given.'} Nothing after it was sent.
+          {text.body}
         </Typography>
-        {failures.some((f) => f.field) && (
-          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-            {failures
-              .filter((f) => f.field)
-              .map((f) => (
-                <li key={`${f.field}:${f.message}`}>
-                  {canGoToFields ? (
-                    <Link
-                      component="button"
-                      type="button"
-                      color="inherit"
-                      underline="always"
-                      onClick={() => onGoToField(f.field)}
-                      sx={{ verticalAlign: 'baseline', fontWeight: 500 }}
-                    >
-                      {fieldLabel(f.field)}
-                    </Link>
-                  ) : (
-                    <strong>{fieldLabel(f.field)}</strong>
-                  )}
-                  : {f.message}
-                </li>
-              ))}
-          </Box>
-        )}
+        <FieldFailures failures={failures} canGoToFields={canGoToFields} fieldLabel={fieldLabel} onGoToField={onGoToField} />
         <Typography variant="body2" component="p" sx={{ mt: 1 }}>
-          {outcome.done.length === 0
-            ? 'No earlier request of this run had changed anything, so CMS is as it was.'
-            : `${outcome.done.length} earlier ${outcome.done.length === 1 ? 'request has' : 'requests have'} already changed CMS. Roll back to undo ${outcome.done.length === 1 ? 'it' : 'them'}: what this run created is deleted, what it changed gets its previous values back, nothing else is touched.`}
+          {changedSentence(outcome)}
         </Typography>
       </Alert>
-      {outcome.done.length > 0 && !result && (
-        <Box>
-          <Button variant="contained" color="warning" startIcon={<UndoIcon />} onClick={onRollback} disabled={rollingBack}>
-            Roll back
-          </Button>
-        </Box>
+      <LostAnswers writes={outcome.ledger.writes.filter((w) => w.phase === 'forward')} />
+      {(canResume || (mayHaveChanged && !result)) && (
+        <Stack direction="row" spacing={1}>
+          {mayHaveChanged && !result && (
+            <Button variant="contained" color="warning" startIcon={<UndoIcon />} onClick={onRollback} disabled={rollingBack}>
+              Roll back
+            </Button>
+          )}
+          {canResume && (
+            <Button variant="outlined" startIcon={<ReplayIcon />} onClick={onResume}>
+              Check again and continue
+            </Button>
+          )}
+        </Stack>
       )}
-      {undo && (
-        <section aria-labelledby="rollback-heading">
-          <Typography id="rollback-heading" variant="h6" component="h3">
-            Roll back
-          </Typography>
-          <List dense aria-label="Roll back progress">
-            {toUndo.map(({ request }) => (
-              <ListItem key={request.key} secondaryAction={<StatusChip status={undo[request.key]} idle="waiting" />}>
-                <ListItemText primary={`Undo: ${request.title}`} />
-              </ListItem>
-            ))}
-          </List>
-        </section>
-      )}
-      <div aria-live="polite">
-        {result && (
-          <Alert severity={result.ok ? 'success' : 'warning'} role="status" ref={resultRef} tabIndex={-1}>
-            <AlertTitle>{result.ok ? 'Rolled back: CMS is as it was before this run' : 'Rolled back in part'}</AlertTitle>
-            <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-              {result.undone.map((key) => (
-                <li key={key}>{undoneSentence(outcome, key)}</li>
-              ))}
-              {result.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </Box>
-          </Alert>
-        )}
-      </div>
+      {undo && <RollbackProgress outcome={outcome} undo={undo} />}
+      <div aria-live="polite">{result && <RollbackResultPanel result={result} onRetry={onRollback} rollingBack={rollingBack} />}</div>
     </Stack>
+  );
+}
+
+function RollbackProgress({ outcome, undo }: { outcome: ApplyOutcome; undo: StatusOf }) {
+  return (
+    <section aria-labelledby="rollback-heading">
+      <Typography id="rollback-heading" variant="h6" component="h3">
+        Roll back
+      </Typography>
+      <List dense aria-label="Roll back progress">
+        {[...outcome.done].reverse().map(({ request }) => (
+          <ListItem key={request.key} secondaryAction={<StatusChip status={undo[request.key]} idle="waiting" />}>
+            <ListItemText primary={`Undo: ${request.title}`} />
+          </ListItem>
+        ))}
+      </List>
+    </section>
+  );
+}
+
+/** "CMS is as it was" only when reads proved it; otherwise exactly what differs, and a retry. */
+function RollbackResultPanel({ result, onRetry, rollingBack }: { result: RollbackReport; onRetry: () => void; rollingBack: boolean }) {
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    resultRef.current?.focus();
+  }, [result]);
+  return (
+    <Alert
+      severity={result.verified ? 'success' : 'warning'}
+      role="status"
+      ref={resultRef}
+      tabIndex={-1}
+      action={
+        result.verified ? undefined : (
+          <Button color="inherit" startIcon={<ReplayIcon />} onClick={onRetry} disabled={rollingBack}>
+            Retry the roll back
+          </Button>
+        )
+      }
+    >
+      <AlertTitle>{result.verified ? 'Rolled back: CMS is as it was before this run' : 'Rolled back in part: CMS still differs from before this run'}</AlertTitle>
+      {result.verified && (
+        <Typography variant="body2" component="p">
+          Every object this run touched was read back and holds what it held before.
+        </Typography>
+      )}
+      {result.differences.length > 0 && (
+        <>
+          <Typography variant="body2" component="p" sx={{ mt: 1, fontWeight: 500 }}>
+            What reads of CMS show is different:
+          </Typography>
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }} aria-label="Differences from before this run">
+            {result.differences.map((d) => (
+              <li key={d.sentence}>{d.sentence}</li>
+            ))}
+          </Box>
+        </>
+      )}
+      <Box component="ul" sx={{ m: 0, pl: 2.5, mt: 1 }} aria-label="What the roll back did">
+        {result.items.map((item) => (
+          <li key={item.seq}>{item.sentence}</li>
+        ))}
+        {result.problems.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </Box>
+    </Alert>
   );
 }

@@ -17,8 +17,26 @@ import type { PlannedRequest, ProgressEvent } from '../engine/types';
 
 type Status = ProgressEvent['status'];
 
-const STATUS_TEXT: Record<Status, string> = { running: 'running…', done: 'done', failed: 'failed' };
-const STATUS_COLOR: Record<Status, 'info' | 'success' | 'error'> = { running: 'info', done: 'success', failed: 'error' };
+const STATUS_TEXT: Record<Status, string> = {
+  sending: 'running…',
+  reading: 'answer lost: reading CMS…',
+  applied: 'done',
+  'took-effect': 'done (answer lost, read back)',
+  refused: 'refused',
+  'did-not-take-effect': 'not applied (read back)',
+  unknown: 'unknown: answer lost',
+  'not-sent': 'not sent',
+};
+const STATUS_COLOR: Record<Status, 'info' | 'success' | 'error' | 'warning'> = {
+  sending: 'info',
+  reading: 'warning',
+  applied: 'success',
+  'took-effect': 'success',
+  refused: 'error',
+  'did-not-take-effect': 'warning',
+  unknown: 'error',
+  'not-sent': 'error',
+};
 
 export function StatusChip({ status, idle = 'not sent' }: { status: Status | undefined; idle?: string }) {
   return (

@@ -13,7 +13,8 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import type { JoinCard, ProgressEvent, WizardPlan } from '../engine/types';
-import { isBusy, type ReviewState, type RunState } from '../run-state';
+import { isBusy, tookEffect, type ReviewState, type RunState } from '../run-state';
+import { LostAnswers } from '../../components/lost-answers';
 import { ApplyFailure } from './apply-result';
 import { JoinCardList } from './join-card-list';
 import { allAsCurl, RequestList } from './request-list';
@@ -29,6 +30,7 @@ export interface ReviewStepProps {
   defaultBaseUrl: string;
   onApply: () => void;
   onRollback: () => void;
+  onResume: () => void;
   onRecheck: () => void;
   onGoToField: (field: string) => void;
   fieldLabel: (field: string) => string;
@@ -68,7 +70,7 @@ export function ReviewStep(props: ReviewStepProps) {
   const busy = isBusy(run);
   const applied = run.phase !== 'idle';
   const count = plan.requests.length;
-  const doneCount = Object.values(status).filter((s) => s === 'done').length;
+  const doneCount = Object.values(status).filter(tookEffect).length;
 
   return (
     <Stack spacing={3}>
@@ -139,7 +141,7 @@ export function ReviewStep(props: ReviewStepProps) {
 }
 
 /** After Apply: the failure and its roll back, or what verify read back. */
-function RunOutcome({ run, cards, onRecheck, onGoToField, onRollback, fieldLabel, verifyHeadingRef }: ReviewStepProps) {
+function RunOutcome({ run, cards, onRecheck, onGoToField, onRollback, onResume, fieldLabel, verifyHeadingRef }: ReviewStepProps) {
   return (
     <>
       {(run.phase === 'failed' || run.phase === 'rolling-back' || run.phase === 'rolled-back') && (
@@ -149,18 +151,20 @@ function RunOutcome({ run, cards, onRecheck, onGoToField, onRollback, fieldLabel
           fieldLabel={fieldLabel}
           onGoToField={onGoToField}
           onRollback={onRollback}
+          onResume={onResume}
           rollingBack={run.phase === 'rolling-back'}
           {...(run.phase !== 'failed' ? { undo: run.undo } : {})}
           {...(run.phase === 'rolled-back' ? { result: run.result } : {})}
         />
       )}
-      {(run.phase === 'rolled-back' || (run.phase === 'failed' && run.outcome.done.length === 0)) && (
+      {((run.phase === 'rolled-back' && run.result.verified) || (run.phase === 'failed' && run.outcome.done.length === 0 && !run.outcome.ledger.writes.some((w) => w.outcome === 'unknown'))) && (
         <Box>
           <Button variant="outlined" onClick={onRecheck}>
             Check again
           </Button>
         </Box>
       )}
+      {(run.phase === 'verified' || run.phase === 'verify-failed' || run.phase === 'verifying') && <LostAnswers writes={run.outcome.ledger.writes} />}
       {run.phase === 'verify-failed' && (
         <Alert severity="warning" role="alert" action={<Button onClick={onRecheck}>Check again</Button>}>
           Applied, but reading the objects back failed: {run.message}
