@@ -28,6 +28,10 @@ export interface ReviewStepProps {
   onDomainChange: (domain: string) => void;
   defaultBaseUrl: string;
   onApply: () => void;
+  /** this plan's Apply was pressed: a second press starts nothing */
+  applyStarted: boolean;
+  /** another tab of this browser is applying this wizard */
+  otherTabApplying: boolean;
   onRollback: () => void;
   onRecheck: () => void;
   onGoToField: (field: string) => void;
@@ -124,9 +128,15 @@ export function ReviewStep(props: ReviewStepProps) {
         {run.phase === 'verifying' && <Typography role="status">Applied. Reading every object back from CMS…</Typography>}
       </div>
 
+      {count > 0 && !applied && props.otherTabApplying && (
+        <Alert severity="warning" role="alert">
+          Another tab is applying this wizard right now, and one run at a time is allowed. Wait until it has finished, then check again:
+          CMS may hold its changes by then.
+        </Alert>
+      )}
       {count > 0 && !applied && (
         <Box>
-          <Button variant="contained" size="large" startIcon={<PlayArrowIcon />} onClick={props.onApply} disabled={busy}>
+          <Button variant="contained" size="large" startIcon={<PlayArrowIcon />} onClick={props.onApply} disabled={busy || props.applyStarted}>
             Apply {count} {count === 1 ? 'change' : 'changes'}
           </Button>
         </Box>
