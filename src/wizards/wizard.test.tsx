@@ -79,6 +79,16 @@ describe('a wizard against the mock CMS', { timeout: 60_000 }, () => {
     expect(within(calls).getByText('/api/v1/coSpaces/<space id>/accessMethods', { exact: false })).toBeTruthy();
     expect(within(calls).getAllByText('*****')).toHaveLength(1);
     expect(within(calls).queryByText('4321')).toBeNull();
+    // The copy runs as it is: the hidden PIN comes from a shell variable, the space's id from the first POST's Location.
+    // jsdom's page is no secure context: the copy would go through execCommand, which jsdom cannot do.
+    Object.defineProperty(window, 'isSecureContext', { value: true, configurable: true });
+    await user.click(screen.getByRole('button', { name: 'Copy all as curl' }));
+    Reflect.deleteProperty(window, 'isSecureContext');
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toContain(`--data-urlencode 'passcode='"$HOST_PIN"`);
+    expect(copied).toContain(`"$CMS"'/api/v1/coSpaces/'"$SPACE_ID"'/accessMethods'`);
+    expect(copied).not.toContain('4321');
+    expect(copied).not.toContain('*****');
     await user.click(screen.getByRole('switch', { name: 'Reveal PINs' }));
     expect(within(calls).getByText('4321')).toBeTruthy();
     expect(screen.getByText('Dial guest2.space@example.com (no PIN).')).toBeTruthy();

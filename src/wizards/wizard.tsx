@@ -80,7 +80,7 @@ export function Wizard({ scenario, spaceId, initialStep }: WizardProps) {
   const review = useWizardReview(form, steps, run);
   useRunMemory(form, run.run, review.plan);
   const single = useSingleRun(scenario, run.locked);
-  const baseUrl = useCmsAddress();
+  const cmsAddress = useCmsAddress();
   const verifyHeadingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (run.run.phase === 'verified') verifyHeadingRef.current?.focus();
@@ -111,7 +111,7 @@ export function Wizard({ scenario, spaceId, initialStep }: WizardProps) {
         run={run.run}
         domain={review.domain}
         onDomainChange={review.setDomain}
-        defaultBaseUrl={baseUrl}
+        cmsAddress={cmsAddress}
         onApply={() => {
           const { plan, sipDomain } = review;
           if (review.review.status !== 'ready' || !plan) return;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { guideExample, wizardSchemas, type WizardInput, type WizardValues } from '../wizard-schema';
-import { toCurl } from './curl';
 import { joinCards } from './join-cards';
 import { planWizard } from './plan';
-import type { CurrentState, PlannedRequest } from './types';
+import type { CurrentState } from './types';
 
 const TENANT = 'e2f6a4c8-1b3d-4f5a-9c7e-2d4b6f8a0c1e';
 const OLD_TENANT_PROFILE = '9a3e4f6b-2c1d-4e8f-a7b6-3d2c1b0a9f8e';
@@ -214,24 +213,3 @@ describe('join cards', () => {
   });
 });
 
-describe('toCurl', () => {
-  const request: PlannedRequest = {
-    key: 'accessMethod',
-    title: 'Add the host access method',
-    method: 'POST',
-    path: '/coSpaces/{space}/accessMethods',
-    form: { uri: "it's.space", passcode: '1234', callLegProfile: '{hostProfile}' },
-    creates: 'accessMethod',
-    sensitive: ['passcode'],
-  };
-  it('masks passcodes, uses a password placeholder and fills known refs', () => {
-    expect(toCurl(request, { space: 'abc' }, { baseUrl: 'https://cms.lab:445/', revealSecrets: false })).toBe(
-      "curl -sS -X POST -u 'USER:PASSWORD' -H 'Content-Type: application/x-www-form-urlencoded' " +
-        "--data-raw 'uri=it%27s.space&passcode=*****&callLegProfile=%3ChostProfile+id%3E' 'https://cms.lab:445/api/v1/coSpaces/abc/accessMethods'",
-    );
-  });
-  it('shows passcodes when revealed', () => {
-    expect(toCurl(request, {}, { baseUrl: '', revealSecrets: true })).toContain('&passcode=1234&');
-    expect(toCurl(request, {}, { baseUrl: '', revealSecrets: true })).toContain("'/api/v1/coSpaces/<space id>/accessMethods'");
-  });
-});
