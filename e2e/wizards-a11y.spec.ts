@@ -86,6 +86,8 @@ test('errors, apply and verify', async ({ page }) => {
   await expect(page.getByRole('alert').filter({ hasText: 'problems on this step' })).toBeVisible();
   await expectNoSeriousViolations(page, 'Space step with errors');
 
+  // A new space starts blank (the guide's example is only a placeholder): the name is the admin's too.
+  await page.getByRole('textbox', { name: /^Space name/ }).fill('A11y');
   await page.getByRole('textbox', { name: /^Space URI/ }).fill('a11y.space');
   await page.getByRole('textbox', { name: /^Space call ID/ }).fill('7901');
   await page.getByRole('button', { name: /^Next/ }).click();
