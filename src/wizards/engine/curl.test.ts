@@ -31,25 +31,43 @@ const accessMethod: PlannedRequest = {
   sensitive: ['passcode'],
 };
 
+const hostProfile: PlannedRequest = {
+  key: 'hostProfile',
+  title: 'Create the host call leg profile',
+  method: 'POST',
+  path: '/callLegProfiles',
+  form: { needsActivation: 'false' },
+  creates: 'hostProfile',
+  sensitive: [],
+};
+
 describe('curl commands as copied', () => {
   it('read a hidden PIN from a shell variable they declare, never print it, and say what to set', () => {
-    const text = toCurl(accessMethod, 3, { space: 'abc' }, { baseUrl: 'https://cms.lab:445/', revealSecrets: false });
+    const text = toCurl([hostProfile, accessMethod], 1, { space: 'abc' }, { baseUrl: 'https://cms.lab:445/', revealSecrets: false });
     expect(text).not.toContain('1234');
     expect(text).not.toContain('*****');
     expect(text).toContain(`HOST_PIN="\${HOST_PIN:?set HOST_PIN to the host PIN first}"`);
     expect(text).toContain(`--data-urlencode 'passcode='"$HOST_PIN"`);
     expect(text).toContain('# Set first in this shell: CMS_USER, CMS_PASSWORD, HOST_PIN, HOST_PROFILE_ID.');
-    expect(text).toContain('# 4. Add the host access method');
+    expect(text).toContain('# 2. Add the host access method');
+    expect(text).not.toContain('needsActivation');
     expect(text).toContain(`"$CMS"'/api/v1/coSpaces/abc/accessMethods'`);
     expect(text).toContain(`--data-urlencode 'uri=it'\\''s.space'`);
     expect(text).toContain(`--data-urlencode 'callLegProfile='"$HOST_PROFILE_ID"`);
   });
 
   it('put a revealed PIN in the variable, and a PIN that is being unset stays a plain empty value', () => {
-    expect(toCurl(accessMethod, 0, {}, { baseUrl: '', revealSecrets: true })).toContain("\nHOST_PIN='1234'\n");
-    const unset = toCurl({ ...accessMethod, method: 'PUT', form: { passcode: '' } }, 0, {}, { baseUrl: '', revealSecrets: false });
+    expect(toCurl([accessMethod], 0, {}, { baseUrl: '', revealSecrets: true })).toContain("\nHOST_PIN='1234'\n");
+    const unset = toCurl([{ ...accessMethod, method: 'PUT', form: { passcode: '' } }], 0, {}, { baseUrl: '', revealSecrets: false });
     expect(unset).toContain("--data-urlencode 'passcode='");
     expect(unset).not.toContain('HOST_PIN');
+  });
+
+  it('keep a brace in the admin’s own text as it is: only the plan’s refs become variables', () => {
+    const text = toCurl([hostProfile, { ...accessMethod, form: { name: 'Team {space} {A}', callLegProfile: '{hostProfile}' } }], 1, {}, { baseUrl: '', revealSecrets: false });
+    expect(text).toContain(`--data-urlencode 'name=Team {space} {A}'`);
+    expect(text).toContain(`--data-urlencode 'callLegProfile='"$HOST_PROFILE_ID"`);
+    expect(text).not.toContain('A_ID');
   });
 
   it('verify TLS unless the cluster is configured insecure', () => {

@@ -38,25 +38,31 @@ export function secretVariable(request: Pick<PlannedRequest, 'key'>, parameter: 
 const required = (name: string, what: string) => `${name}="\${${name}:?set ${name} to ${what} first}"`;
 
 interface Script {
+  /** the `{ref}`s of the plan: what its POSTs create (a `{…}` in an admin's text is no ref) */
+  refNames: ReadonlySet<string>;
   declarations: Map<string, string>;
   /** refs a POST of this script captures from its Location */
   captured: Set<string>;
 }
 
-/** Text as one shell word: literal parts single-quoted, every `{ref}` not known yet as "$REF_ID". */
+/** Text as one shell word: literal runs single-quoted, every `{ref}` of the plan not known yet as "$REF_ID". */
 function shellWord(text: string, refs: Readonly<Record<string, string>>, script: Script): string {
   const parts = fillRefs(text, refs).text.split(CAPTURED);
-  const word = parts
-    .map((part, i) => {
-      if (i % 2 === 0) return part === '' ? '' : shellQuote(part);
-      const variable = refVariable(part);
-      if (!script.captured.has(part) && !script.declarations.has(variable)) {
-        script.declarations.set(variable, required(variable, `the ${part} id`));
-      }
-      return `"$${variable}"`;
-    })
-    .join('');
-  return word === '' ? "''" : word;
+  const words: string[] = [];
+  let literal = '';
+  parts.forEach((part, i) => {
+    if (i % 2 === 0 || !script.refNames.has(part)) {
+      literal += i % 2 === 0 ? part : `{${part}}`;
+      return;
+    }
+    if (literal !== '') words.push(shellQuote(literal));
+    literal = '';
+    const variable = refVariable(part);
+    if (!script.captured.has(part) && !script.declarations.has(variable)) script.declarations.set(variable, required(variable, `the ${part} id`));
+    words.push(`"$${variable}"`);
+  });
+  if (literal !== '' || words.length === 0) words.push(shellQuote(literal));
+  return words.join('');
 }
 
 function formArgument(request: PlannedRequest, name: string, value: string, options: CurlOptions, refs: Readonly<Record<string, string>>, script: Script): string {
@@ -108,8 +114,24 @@ function cmsFunction(options: CurlOptions): string[] {
  * gave earlier POSTs in their `Location`, and it stops at the first request that fails. It runs
  * in a subshell, so a failure ends the script and not the admin's terminal.
  */
-export function curlScript(requests: readonly PlannedRequest[], refs: Readonly<Record<string, string>>, options: CurlOptions, firstIndex = 0): string {
-  const script: Script = { declarations: new Map(), captured: new Set() };
+export function curlScript(requests: readonly PlannedRequest[], refs: Readonly<Record<string, string>>, options: CurlOptions): string {
+  return buildScript(requests, 0, requests, refs, options);
+}
+
+/** Request `index` of the plan as a script of its own (ids created by earlier requests: variables to set first). */
+export function toCurl(plan: readonly PlannedRequest[], index: number, refs: Readonly<Record<string, string>>, options: CurlOptions): string {
+  return buildScript(plan.slice(index, index + 1), index, plan, refs, options);
+}
+
+function buildScript(
+  requests: readonly PlannedRequest[],
+  firstIndex: number,
+  plan: readonly PlannedRequest[],
+  refs: Readonly<Record<string, string>>,
+  options: CurlOptions,
+): string {
+  const refNames = new Set([...plan.flatMap((r) => (r.creates === undefined ? [] : [r.creates])), ...Object.keys(refs)]);
+  const script: Script = { refNames, declarations: new Map(), captured: new Set() };
   const body = requests.flatMap((request, i) => ['', ...requestLines(request, firstIndex + i, refs, options, script)]);
   const needs = [...CREDENTIALS, ...[...script.declarations].filter(([, line]) => line.includes(':?')).map(([name]) => name)];
   const count = requests.length === 1 ? '1 request' : `${requests.length} requests`;
@@ -125,9 +147,4 @@ export function curlScript(requests: readonly PlannedRequest[], refs: Readonly<R
     ...body,
     ')',
   ].join('\n');
-}
-
-/** Request `index` of the plan as a script of its own (ids from earlier requests: variables to set first). */
-export function toCurl(request: PlannedRequest, index: number, refs: Readonly<Record<string, string>>, options: CurlOptions): string {
-  return curlScript([request], refs, options, index);
 }

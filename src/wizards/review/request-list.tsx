@@ -71,7 +71,7 @@ export function RequestList({ requests, refs, curl, status, idle }: RequestListP
                 <StatusChip status={status[request.key]} {...(idle ? { idle } : {})} />
                 <CopyButton
                   variant="text"
-                  text={toCurl(request, i, refs, curl)}
+                  text={toCurl(requests, i, refs, curl)}
                   label={`Copy request ${i + 1} as curl`}
                 />
               </Stack>
