@@ -48,7 +48,7 @@ test('scenario 1: different URIs, from the first screen to verify', async ({ pag
     [/sign in to the Meeting Server web app/, 'No'],
     [/dial different addresses/, 'Yes'],
   ]);
-  await expect(page).toHaveURL(/\/wizards\/different-uris$/);
+  await expect(page).toHaveURL(/\/wizards\/different-uris\?step=profiles$/);
   await next(page);
 
   await fill(page, /^Space name/, 'Lobby one');
@@ -86,7 +86,7 @@ test('scenario 2: one URI, two PINs, from the first screen to verify', async ({ 
     [/dial different addresses/, 'No'],
     [/join without a PIN/, 'No'],
   ]);
-  await expect(page).toHaveURL(/\/wizards\/same-uri-two-pins$/);
+  await expect(page).toHaveURL(/\/wizards\/same-uri-two-pins\?step=profiles$/);
   await expect(page.getByRole('heading', { level: 1, name: 'One address, two PINs' })).toBeVisible();
 
   await next(page);
@@ -140,7 +140,7 @@ test('scenario 3, keyboard only: one URI, blank guest PIN, a new call profile', 
   await expect(page.getByText('Recommended: One address, guests without a PIN')).toBeVisible();
   await tabTo(page, page.getByRole('link', { name: 'Start this wizard' }));
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/wizards\/blank-guest-pin$/);
+  await expect(page).toHaveURL(/\/wizards\/blank-guest-pin\?step=profiles$/);
 
   // Profiles: a guest layout of its own, picked with the arrow keys in the select.
   const layout = page.getByRole('combobox', { name: 'Default layout' }).first();
@@ -200,7 +200,7 @@ test('scenario 3, keyboard only: one URI, blank guest PIN, a new call profile', 
 
 test('scenario 4: members are hosts, from the first screen to verify', async ({ page, request }) => {
   await pickOnFirstScreen(page, [[/sign in to the Meeting Server web app/, 'Yes']]);
-  await expect(page).toHaveURL(/\/wizards\/members-are-hosts$/);
+  await expect(page).toHaveURL(/\/wizards\/members-are-hosts\?step=profiles$/);
   await next(page);
 
   await fill(page, /^Space name/, 'Global four');
