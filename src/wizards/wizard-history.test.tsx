@@ -29,7 +29,9 @@ describe('the browser’s history in a wizard', { timeout: 60_000 }, () => {
     await router.navigate(-1);
     await stepHeading(/Step 1 of 4: Profiles/);
     await router.navigate(1);
-    await stepHeading(/Step 2 of 4: Space/);
+    const space = await stepHeading(/Step 2 of 4: Space/);
+    // The step change moves the focus to its heading: typing before that lands would lose the focus to it.
+    await waitFor(() => expect(document.activeElement).toBe(space));
 
     // Forward onto a step the form no longer lets through: it stays, and says why.
     await user.clear(textbox(/^Space call ID/));
