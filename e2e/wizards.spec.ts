@@ -48,7 +48,7 @@ test('scenario 1: different URIs, from the first screen to verify', async ({ pag
     [/sign in to the Meeting Server web app/, 'No'],
     [/dial different addresses/, 'Yes'],
   ]);
-  await expect(page).toHaveURL(/\/wizards\/different-uris$/);
+  await expect(page).toHaveURL(/\/wizards\/different-uris\?step=profiles$/);
   await next(page);
 
   await fill(page, /^Space name/, 'Lobby one');
@@ -86,7 +86,7 @@ test('scenario 2: one URI, two PINs, from the first screen to verify', async ({ 
     [/dial different addresses/, 'No'],
     [/join without a PIN/, 'No'],
   ]);
-  await expect(page).toHaveURL(/\/wizards\/same-uri-two-pins$/);
+  await expect(page).toHaveURL(/\/wizards\/same-uri-two-pins\?step=profiles$/);
   await expect(page.getByRole('heading', { level: 1, name: 'One address, two PINs' })).toBeVisible();
 
   await next(page);
@@ -140,7 +140,7 @@ test('scenario 3, keyboard only: one URI, blank guest PIN, a new call profile', 
   await expect(page.getByText('Recommended: One address, guests without a PIN')).toBeVisible();
   await tabTo(page, page.getByRole('link', { name: 'Start this wizard' }));
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/wizards\/blank-guest-pin$/);
+  await expect(page).toHaveURL(/\/wizards\/blank-guest-pin\?step=profiles$/);
 
   // Profiles: a guest layout of its own, picked with the arrow keys in the select.
   const layout = page.getByRole('combobox', { name: 'Default layout' }).first();
@@ -200,7 +200,7 @@ test('scenario 3, keyboard only: one URI, blank guest PIN, a new call profile', 
 
 test('scenario 4: members are hosts, from the first screen to verify', async ({ page, request }) => {
   await pickOnFirstScreen(page, [[/sign in to the Meeting Server web app/, 'Yes']]);
-  await expect(page).toHaveURL(/\/wizards\/members-are-hosts$/);
+  await expect(page).toHaveURL(/\/wizards\/members-are-hosts\?step=profiles$/);
   await next(page);
 
   await fill(page, /^Space name/, 'Global four');
@@ -208,14 +208,17 @@ test('scenario 4: members are hosts, from the first screen to verify', async ({ 
   await fill(page, /^Space call ID/, '7401');
   await fill(page, /^Owner/, 'user1@evacanoalone.net');
   await next(page);
-  await expect(page.getByRole('textbox', { name: /^Host URI/ })).toHaveValue('global2');
-  await page.getByRole('button', { name: 'Use global4' }).click();
-  await page.getByRole('button', { name: 'Use 7401' }).click();
+  // The host access method follows the space's URI and call ID until the admin changes them.
+  await expect(page.getByRole('textbox', { name: /^Host URI/ })).toHaveValue('global4');
+  await expect(page.getByRole('textbox', { name: /^Host call ID/ })).toHaveValue('7401');
   await fill(page, /^Host PIN/, '12345');
   await next(page);
 
-  // Members: the owner (from the defaults) and a second host.
-  await expect(page.getByRole('combobox', { name: /^Member 1/ })).toHaveValue('user1@evacanoalone.net');
+  // Members: nobody the admin did not list (the guide's user1 is only a placeholder), then two hosts.
+  await expect(page.getByText('No members: only hosts with the host PIN can start the meeting.')).toBeVisible();
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await expect(page.getByRole('combobox', { name: /^Member 1/ })).toBeFocused();
+  await page.getByRole('combobox', { name: /^Member 1/ }).fill('user1@evacanoalone.net');
   await page.getByRole('button', { name: 'Add member' }).click();
   await expect(page.getByRole('combobox', { name: /^Member 2/ })).toBeFocused();
   await page.getByRole('combobox', { name: /^Member 2/ }).fill('stejanss.movi@steven.lab');
@@ -252,10 +255,15 @@ test('a write failing midway ends, after roll back, with CMS exactly as before',
   await next(page);
   await expect(page.getByRole('textbox', { name: /^Space URI/ })).toHaveValue('cool.bridge.space');
   await expect(page.getByText('Now on CMS: cool.bridge.space.')).toBeVisible();
+  // The space has no owner, and the wizard proposes none: the admin names one.
+  await fill(page, /^Owner/, 'user1@evacanoalone.net');
   await next(page);
   await expect(page.getByRole('textbox', { name: /^Host URI/ })).toHaveValue('cool.bridge.space');
   await expect(page.getByRole('textbox', { name: /^Host call ID/ })).toHaveValue('497540167');
+  await fill(page, /^Host PIN/, '12345');
   await next(page);
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await page.getByRole('combobox', { name: /^Member 1/ }).fill('user1@evacanoalone.net');
   await next(page);
   await expect(page.getByRole('heading', { level: 3, name: /^1\. Create the guest call leg profile/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: /^2\. Change the space/ })).toBeVisible();
@@ -291,8 +299,12 @@ test('a duplicate URI is caught on its field before any write', async ({ page, r
   const spacesBefore = await listAll(request, 'coSpaces', 'coSpace');
   await page.goto('/wizards/different-uris');
   await next(page);
+  await fill(page, /^Space name/, 'Duplicate');
   await fill(page, /^Space URI/, 'Guest.Space');
+  await fill(page, /^Space call ID/, '7601');
   await next(page);
+  await fill(page, /^Host URI/, 'duplicate-host.space');
+  await fill(page, /^Host call ID/, '7602');
   await next(page);
 
   await expect(page.getByRole('heading', { level: 2, name: /Space$/ })).toBeFocused({ timeout: 20_000 });

@@ -9,7 +9,9 @@ import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import type { ReactNode } from 'react';
 import { Controller } from 'react-hook-form';
+import { examplePlaceholder } from './guide-example';
 import { useWizardFormContext } from './use-wizard-form';
+import { useWizard } from './wizard-context';
 import type { WizardPath } from './wizard-schema';
 
 /** A dotted form path as a DOM id: `space.uri` → `field-space-uri`. */
@@ -30,6 +32,7 @@ type TextProps = Omit<BaseProps, 'helperText'> & {
   numeric?: boolean;
   type?: 'text' | 'password' | 'number';
   required?: boolean;
+  /** default: the guide's example for this field ("e.g. guestpin2.space"), if it has one */
   placeholder?: string;
   autoComplete?: string;
   fullWidth?: boolean;
@@ -60,7 +63,9 @@ export function TextInput({
   note,
 }: TextProps) {
   const { control } = useWizardFormContext();
+  const { scenario } = useWizard();
   const id = fieldId(name);
+  const shownPlaceholder = placeholder ?? examplePlaceholder(scenario, name);
   return (
     <Controller
       name={name}
@@ -72,7 +77,7 @@ export function TextInput({
           type={type}
           required={required}
           disabled={disabled}
-          placeholder={placeholder}
+          placeholder={shownPlaceholder}
           fullWidth={fullWidth}
           autoComplete={autoComplete ?? 'off'}
           name={field.name}
@@ -94,6 +99,8 @@ export function TextInput({
               'aria-invalid': fieldState.invalid,
             },
             formHelperText: { id: `${id}-helper-text` },
+            // A placeholder is only visible with the label above the field.
+            ...(shownPlaceholder ? { inputLabel: { shrink: true } } : {}),
           }}
         />
       )}

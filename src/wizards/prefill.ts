@@ -69,16 +69,17 @@ export function valuesFromSnapshot(scenario: WizardScenarioId, values: WizardVal
   }
 
   if (hostMethod) {
-    next.access = { uri: text(hostMethod.uri), callId: text(hostMethod.callId), passcode: text(hostMethod.passcode) };
+    next.access = { id: hostMethod.id, uri: text(hostMethod.uri), callId: text(hostMethod.callId), passcode: text(hostMethod.passcode) };
   } else if (scenario !== 'different-uris') {
-    next.access = { ...values.access, uri: text(space.uri), ...(scenario === 'members-are-hosts' ? { callId: text(space.callId) } : {}) };
+    next.access = { ...values.access, id: '', uri: text(space.uri), ...(scenario === 'members-are-hosts' ? { callId: text(space.callId) } : {}) };
+  } else {
+    next.access = { ...values.access, id: '' };
   }
 
   if (values.scenario === 'blank-guest-pin' && text(space.callProfile) !== '') {
     next.callProfile = { ...values.callProfile, mode: 'existing', id: text(space.callProfile) };
   }
-  if (scenario === 'members-are-hosts' && snapshot.members.length > 0) {
-    next.members = snapshot.members.filter((m) => text(m.userJid) !== '').map(memberValues);
-  }
+  // The space's own members, none included: the wizard adds nobody the admin did not list.
+  if (scenario === 'members-are-hosts') next.members = snapshot.members.filter((m) => text(m.userJid) !== '').map(memberValues);
   return next;
 }

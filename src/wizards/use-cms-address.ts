@@ -2,12 +2,21 @@ import { useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { getSession, subscribeSession } from '../api/transport/session';
 import { activeTarget, studioConnectionQueries } from '../api/transport/studio-connection';
+import type { CurlOptions } from './engine/curl';
 
-const FALLBACK_BASE_URL = 'https://cms.example.com:445';
+export type CmsAddress = Omit<CurlOptions, 'revealSecrets'>;
 
-/** The CMS address the review's curl commands go to: the cluster this session talks to. */
-export function useCmsAddress(): string {
+const FALLBACK: CmsAddress = { baseUrl: 'https://cms.example.com:445' };
+
+/**
+ * Where the review's curl commands go: the cluster this session talks to (with `-k` only when it is
+ * configured not to verify TLS), or with the built-in mock CMS this studio's own proxy.
+ */
+export function useCmsAddress(): CmsAddress {
   const connection = useQuery(studioConnectionQueries.current());
   const session = useSyncExternalStore(subscribeSession, getSession, getSession);
-  return connection.data ? (activeTarget(connection.data, session.target)?.url ?? FALLBACK_BASE_URL) : FALLBACK_BASE_URL;
+  if (!connection.data) return FALLBACK;
+  if (connection.data.mode === 'mock') return { baseUrl: window.location.origin, viaStudioProxy: true };
+  const target = activeTarget(connection.data, session.target);
+  return target ? { baseUrl: target.url, ...(target.insecureTls ? { insecureTls: true } : {}) } : FALLBACK;
 }

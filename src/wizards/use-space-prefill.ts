@@ -6,8 +6,8 @@ import type { WizardScenarioId } from '../lib/wizard-links';
 import { currentStateQuery } from './current-state-query';
 import type { CurrentState, SpaceSnapshot } from './engine/types';
 import { valuesFromSnapshot, type SpacePrefill } from './prefill';
-import { setUntouched, type WizardForm } from './use-wizard-form';
-import { defaultValues } from './wizard-schema';
+import { forgetEdits, setUntouched, type WizardForm } from './use-wizard-form';
+import { blankValues } from './wizard-schema';
 
 export interface SpaceRead {
   /** false while the picked space is being read and its values filled in */
@@ -15,7 +15,7 @@ export interface SpaceRead {
   snapshot?: SpaceSnapshot;
   current?: CurrentState;
   readError?: string;
-  /** the admin went back to a new space: the guide's values again, except the profiles they chose */
+  /** the admin went back to a new space: blank fields again, except the profiles they chose */
   resetToCreate: () => void;
 }
 
@@ -31,6 +31,7 @@ function fill(form: WizardForm, values: SpacePrefill): void {
   setUntouched(form, 'space.ownerJid', space.ownerJid);
   setUntouched(form, 'profiles.guest', values.profiles.guest);
   setUntouched(form, 'profiles.host', values.profiles.host);
+  setUntouched(form, 'access.id', values.access?.id);
   setUntouched(form, 'access.uri', values.access?.uri);
   setUntouched(form, 'access.callId', values.access?.callId);
   setUntouched(form, 'access.passcode', values.access?.passcode);
@@ -60,7 +61,8 @@ export function useSpacePrefill(scenario: WizardScenarioId, form: WizardForm): S
 
   const resetToCreate = () => {
     if (filledFor.current === undefined) return;
-    const defaults = defaultValues(scenario);
+    const defaults = blankValues(scenario);
+    forgetEdits(form, ['space', 'access']);
     form.setValue('space', defaults.space);
     form.setValue('access', defaults.access);
     setUntouched(form, 'profiles.guest', defaults.profiles.guest);

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type RefObject } from 'react';
 import type { FieldErrors } from 'react-hook-form';
+import { useLocation, useNavigate } from 'react-router';
 import type { WizardScenarioId, WizardStepId } from '../lib/wizard-links';
 import { errorPaths, firstStepWith } from './field-steps';
 import type { WizardForm } from './use-wizard-form';
@@ -32,16 +33,29 @@ interface Options {
   onEnterReview: () => Promise<void>;
   /** leaving Review drops its plan */
   onLeaveReview: () => void;
+  /** the history state of the wizard's own entries (how a reload knows to restore) */
+  entryState: object;
 }
 
-/** The steps of one wizard over one form, as refine's useStepsForm keeps them. */
+/**
+ * The steps of one wizard over one form, as refine's useStepsForm keeps them, with the step in the
+ * URL (`?step=`): each step change is a history entry, so the browser's Back and Forward move
+ * between steps (forward still validates the steps on the way) and a reload opens the same step.
+ */
 export function useWizardSteps(scenario: WizardScenarioId, form: WizardForm, options: Options): WizardSteps {
   const steps = useMemo(() => stepsFor(scenario), [scenario]);
   const fields = useMemo(() => stepFields(scenario), [scenario]);
-  const { initialStep, headingRef, locked, onEnterReview, onLeaveReview } = options;
+  const { initialStep, headingRef, locked, onEnterReview, onLeaveReview, entryState } = options;
   const [current, setCurrent] = useState(initialStep && steps.includes(initialStep) ? steps.indexOf(initialStep) : 0);
   const [summary, setSummary] = useState(0);
   const step = steps[current] ?? 'review';
+  const location = useLocation();
+  const navigate = useNavigate();
+  const urlStep = new URLSearchParams(location.search).get('step');
+  /** the step the wizard last put in the URL (undefined: not yet, the entry is marked on mount) */
+  const written = useRef<string | null | undefined>(undefined);
+  /** the URL moved on its own (Back, Forward, a link): the next step shown replaces that entry */
+  const urlAhead = useRef(false);
 
   const firstRender = useRef(true);
   useEffect(() => {
@@ -51,6 +65,21 @@ export function useWizardSteps(scenario: WizardScenarioId, form: WizardForm, opt
     }
     headingRef.current?.focus();
   }, [current, headingRef]);
+
+  const writeUrl = (target: WizardStepId, replace: boolean) => {
+    written.current = target;
+    const search = new URLSearchParams(location.search);
+    search.set('step', target);
+    void navigate({ search: `?${search.toString()}` }, { replace, state: entryState });
+  };
+
+  const show = (index: number) => {
+    const target = steps[index] ?? 'review';
+    setCurrent(index);
+    const replace = urlAhead.current;
+    urlAhead.current = false;
+    if (written.current !== target) writeUrl(target, replace);
+  };
 
   const indexOf = (paths: readonly string[]) => Math.max(0, steps.indexOf(firstStepWith(scenario, paths) ?? steps[0] ?? 'profiles'));
 
@@ -66,21 +95,28 @@ export function useWizardSteps(scenario: WizardScenarioId, form: WizardForm, opt
 
   const showStepOf = (paths: readonly string[]) => {
     setSummary((n) => n + 1);
-    setCurrent(indexOf(paths));
+    show(indexOf(paths));
   };
 
   const showProblems = (errors: FieldErrors<WizardValues>) => {
     const paths = errorPaths(errors);
     const target = indexOf(paths);
     setSummary((n) => n + 1);
-    if (target !== current) setCurrent(target);
-    else focusFirst(fields[steps[target] ?? 'profiles'] ?? [], paths);
+    if (target !== current) show(target);
+    else {
+      show(current);
+      focusFirst(fields[steps[target] ?? 'profiles'] ?? [], paths);
+    }
   };
 
   const goTo = async (target: number) => {
-    if (target === current || locked || target < 0 || target >= steps.length) return;
+    if (target < 0 || target >= steps.length) return;
+    if (target === current || locked) {
+      show(current);
+      return;
+    }
     if (target < current) {
-      setCurrent(target);
+      show(target);
       if (steps[target] !== 'review') onLeaveReview();
       return;
     }
@@ -90,15 +126,29 @@ export function useWizardSteps(scenario: WizardScenarioId, form: WizardForm, opt
       const roots = fields[s] ?? [];
       if (!(await form.trigger(roots))) {
         setSummary((n) => n + 1);
-        if (i !== current) setCurrent(i);
-        else focusFirst(roots, errorPaths(form.formState.errors));
+        show(i);
+        if (i === current) focusFirst(roots, errorPaths(form.formState.errors));
         return;
       }
     }
     if (steps[target] === 'review') await onEnterReview();
-    else setCurrent(target);
+    else show(target);
   };
 
-  return { steps, current, step, summary, goTo, showStepOf, showProblems, moveTo: (s) => setCurrent(Math.max(0, steps.indexOf(s))) };
-}
+  // The URL changed without the wizard: Back, Forward, or a link to another step of this wizard.
+  const followUrl = useEffectEvent((wanted: string | null) => {
+    if (written.current === undefined) {
+      // Opening: this entry becomes the wizard's own, so a reload restores it.
+      writeUrl(step, true);
+      return;
+    }
+    if (wanted === written.current) return;
+    written.current = wanted;
+    urlAhead.current = true;
+    const target = steps.findIndex((s) => s === wanted);
+    void goTo(target < 0 ? current : target);
+  });
+  useEffect(() => followUrl(urlStep), [urlStep]);
 
+  return { steps, current, step, summary, goTo, showStepOf, showProblems, moveTo: (s) => show(Math.max(0, steps.indexOf(s))) };
+}

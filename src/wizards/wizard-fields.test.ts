@@ -5,13 +5,13 @@ import { failureIssues } from './engine/failures';
 import { planWizard } from './engine/plan';
 import type { CurrentState } from './engine/types';
 import { labelOf, WIZARD_FIELDS } from './wizard-fields';
-import { defaultValues, isWizardPath, wizardSchemas, type WizardInput } from './wizard-schema';
+import { guideExample, isWizardPath, wizardSchemas, type WizardInput } from './wizard-schema';
 
 const empty: CurrentState = { sameUriSpaces: [], callLegProfiles: [], callProfiles: [], tenants: {}, systemProfiles: {}, reach: { system: { spaces: 0 } }, missing: [] };
 const refused = (parameter: string) => new CmsError({ kind: 'http', method: 'POST', path: '/api/v1/x', status: 400, failures: [{ code: 'parameterError', parameter, error: 'invalidValue' }] });
 
-function input(scenario: WizardInput['scenario'], change?: (values: ReturnType<typeof defaultValues>) => void): WizardInput {
-  const values = structuredClone(defaultValues(scenario));
+function input(scenario: WizardInput['scenario'], change?: (values: ReturnType<typeof guideExample>) => void): WizardInput {
+  const values = structuredClone(guideExample(scenario));
   change?.(values);
   return wizardSchemas[scenario].parse(values);
 }
@@ -37,6 +37,15 @@ describe('the wizard field descriptions', () => {
         expect(issue?.field, `${request.key} ${parameter}`).not.toBe('');
       }
     }
+  });
+
+  it('blames the parameter a request changed for a code about two of them (a PUT of the call ID is no PIN problem)', () => {
+    const wizard = input('same-uri-two-pins');
+    const duplicate = (code: string) => new CmsError({ kind: 'http', method: 'PUT', path: '/api/v1/x', status: 400, failures: [{ code }] });
+    const put = (form: Record<string, string>) => ({ key: 'accessMethod', title: 'Change', method: 'PUT' as const, path: '/coSpaces/s/accessMethods/a', form, sensitive: [] });
+    expect(failureIssues(wizard, put({ callId: '889' }), duplicate('duplicateCoSpaceIdPasscode'))[0]?.field).toBe('access.callId');
+    expect(failureIssues(wizard, put({ uri: 'x' }), duplicate('duplicateCoSpaceUriPasscode'))[0]?.field).toBe('access.uri');
+    expect(failureIssues(wizard, put({ uri: 'x', callId: '1', passcode: '1' }), duplicate('duplicateCoSpaceIdPasscode'))[0]?.field).toBe('access.passcode');
   });
 
   it('places failures where the form sets what CMS refused', () => {

@@ -120,6 +120,7 @@ export const WIZARD_FIELDS: readonly WizardField[] = [
   { path: 'callProfile.passcodeMode', label: 'When a caller has no PIN', step: 'call-profile', wire: [{ request: 'callProfile', parameter: 'passcodeMode' }] },
   { path: 'callProfile.passcodeTimeout', label: 'Seconds before a blank PIN', step: 'call-profile', wire: [{ request: 'callProfile', parameter: 'passcodeTimeout' }] },
   { path: 'access', label: 'Host access method', step: 'access', wire: [{ request: 'accessMethod' }] },
+  { path: 'access.id', label: 'Host access method to change', step: 'access' },
   { path: 'access.uri', label: 'Host URI', step: 'access', wire: [{ request: 'accessMethod', parameter: 'uri' }] },
   { path: 'access.callId', label: 'Host call ID', step: 'access', wire: [{ request: 'accessMethod', parameter: 'callId' }] },
   { path: 'access.passcode', label: 'Host PIN', step: 'access', wire: [{ request: 'accessMethod', parameter: 'passcode' }] },

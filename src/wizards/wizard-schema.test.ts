@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WIZARD_SCENARIOS } from '../lib/wizard-links';
 import {
-  defaultValues,
+  guideExample,
   GUIDE_MEMBER_PERMISSIONS,
   newMember,
   normalizeUri,
@@ -12,7 +12,7 @@ import {
 } from './wizard-schema';
 
 function issues<S extends (typeof WIZARD_SCENARIOS)[number]>(scenario: S, change: (values: WizardValues<S>) => void) {
-  const values = structuredClone(defaultValues(scenario));
+  const values = structuredClone(guideExample(scenario));
   change(values);
   const result = wizardSchemas[scenario].safeParse(values);
   return result.success ? [] : result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
@@ -36,17 +36,17 @@ describe('normalizeUri', () => {
 
 describe('the per-scenario wizard schemas', () => {
   it.each(WIZARD_SCENARIOS)('%s: the default values are valid', (scenario) => {
-    expect(wizardSchemas[scenario].safeParse(defaultValues(scenario)).success).toBe(true);
+    expect(wizardSchemas[scenario].safeParse(guideExample(scenario)).success).toBe(true);
   });
 
   it('uses the guide values named in the brief for scenario 2', () => {
-    const values = defaultValues('same-uri-two-pins');
+    const values = guideExample('same-uri-two-pins');
     expect(values.space).toMatchObject({ uri: 'guestpin2.space', passcode: '789' });
     expect(values.access).toEqual({ uri: 'guestpin2.space', callId: '889', passcode: '1234' });
   });
 
   it('normalises URIs through the schema', () => {
-    const values = structuredClone(defaultValues('different-uris'));
+    const values = structuredClone(guideExample('different-uris'));
     values.space.uri = 'Guest2.Space@example.com';
     const parsed = wizardSchemas['different-uris'].parse(values);
     expect(parsed.space.uri).toBe('Guest2.Space');
@@ -135,7 +135,7 @@ describe('the per-scenario wizard schemas', () => {
   });
 
   it('member permissions default to the guide values', () => {
-    const values = structuredClone(defaultValues('members-are-hosts'));
+    const values = structuredClone(guideExample('members-are-hosts'));
     values.members = [{ userJid: 'user1@evacanoalone.net', permissions: {} }];
     expect(wizardSchemas['members-are-hosts'].parse(values).members[0]?.permissions).toEqual(GUIDE_MEMBER_PERMISSIONS);
   });

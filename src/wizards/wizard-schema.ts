@@ -243,6 +243,11 @@ export const callProfileStepSchema = z.object({
 
 export const accessStepSchema = z.object({
   access: z.object({
+    /**
+     * The access method of the space this wizard changes in place: the host method an existing
+     * space already has, or the one an earlier run of this wizard created. Empty: add a new one.
+     */
+    id: z.string().trim().optional(),
     uri: uriField(accessMethodParams.uri, 'host URI'),
     callId: callIdField(accessMethodParams.callId, 'host call ID'),
     /** the host PIN; '' = none */
@@ -475,12 +480,44 @@ const defaultProfiles = (): WizardValues['profiles'] => ({
   guestScope: 'coSpace',
 });
 
+const blankSpace = { mode: 'create', name: '', uri: '', callId: '', passcode: '' } as const;
+const blankAccess = (): WizardValues['access'] => ({ id: '', uri: '', callId: '', passcode: '' });
+
 /**
- * The guide's example values for a new space. The guide's own URIs and call IDs (guest.space,
- * guestpin.space, global, 189, 888, 1234…) are what a CMS that followed it already has, so new
- * spaces get a "2"-style variant; PINs, profile settings and the call profile are the guide's.
+ * What a wizard starts with: the guide's profile settings, call profile and member permissions
+ * (recommended configuration), but none of the guide's example data. The names, URIs, call IDs,
+ * PINs and users are the admin's to give; `guideExample` shows them as placeholders.
  */
-export function defaultValues<S extends WizardScenarioId>(scenario: S): WizardValues<S> {
+export function blankValues<S extends WizardScenarioId>(scenario: S): WizardValues<S> {
+  const values: { [K in WizardScenarioId]: () => WizardValues<K> } = {
+    'different-uris': () => ({ scenario: 'different-uris', profiles: defaultProfiles(), space: { ...blankSpace }, access: blankAccess() }),
+    'same-uri-two-pins': () => ({ scenario: 'same-uri-two-pins', profiles: defaultProfiles(), space: { ...blankSpace }, access: blankAccess() }),
+    'blank-guest-pin': () => ({
+      scenario: 'blank-guest-pin',
+      profiles: defaultProfiles(),
+      space: { ...blankSpace },
+      callProfile: { mode: 'create', passcodeMode: 'timeout', passcodeTimeout: 5 },
+      access: blankAccess(),
+    }),
+    'members-are-hosts': () => ({
+      scenario: 'members-are-hosts',
+      profiles: defaultProfiles(),
+      // CMS's own default: non-members may join.
+      space: { ...blankSpace, nonMemberAccess: true, ownerJid: '' },
+      access: blankAccess(),
+      members: [],
+    }),
+  };
+  return values[scenario]() as WizardValues<S>;
+}
+
+/**
+ * The guide's example for a new space: the placeholders of the fields, and what "Fill in the
+ * guide's example" puts in them. The guide's own URIs and call IDs (guest.space, guestpin.space,
+ * global, 189, 888, 1234…) are what a CMS that followed it already has, so new spaces get a
+ * "2"-style variant; PINs, profile settings and the call profile are the guide's.
+ */
+export function guideExample<S extends WizardScenarioId>(scenario: S): WizardValues<S> {
   const values: { [K in WizardScenarioId]: () => WizardValues<K> } = {
     'different-uris': () => ({
       scenario: 'different-uris',

@@ -1,63 +1,14 @@
 // @vitest-environment jsdom
-import { createTheme, ThemeProvider } from '@mui/material/styles';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { getAccessMethod, getSpace, findSpacesByUri, listAllAccessMethods } from '../api/resources/spaces';
-import type { CmsExchange } from '../api/transport/client';
-import { configureCmsClient } from '../api/transport/cms-client';
-import { LAB, TEST_CMS_URL, withMockCms } from '../testing/mock-cms';
-import { WizardPage } from './wizard-page';
+import { LAB } from '../testing/mock-cms';
+import { fillExample, next, renderAt, retype, stepHeading, textbox, withWizardCms } from './testing/render-wizard';
 import { ADVANCED_CALL_LEG_PARAMS } from './wizard-fields';
-import { WizardsPage } from './wizards-page';
 
-const { mock, server } = withMockCms();
+const { mock, log, writes } = withWizardCms();
 // Whether each element is hidden costs a getComputedStyle per element in jsdom: the steps are big.
 configure({ defaultHidden: true });
-
-let exchanges: CmsExchange[] = [];
-// POST /uriUsageQuery and /accessQuery only ask; they change nothing on CMS.
-const isQuery = (path: string) => /\/(uriUsage|access)Query$/i.test(path);
-const writes = () => exchanges.filter((e) => e.method !== 'GET' && !isQuery(e.path)).map((e) => `${e.method} ${e.path} ${e.status ?? 'no answer'}`);
-
-beforeEach(() => {
-  exchanges = [];
-  configureCmsClient({ baseUrl: TEST_CMS_URL, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 }, onExchange: (e) => exchanges.push(e) });
-  // The studio's own endpoint (served by the proxy, not CMS): the mock CMS behind it.
-  server.use(http.get('*/studio/connection', () => HttpResponse.json({ mode: 'mock', credentials: 'server' })));
-});
-
-function renderAt(path: string) {
-  const router = createMemoryRouter(
-    [
-      { path: '/wizards', element: <WizardsPage /> },
-      { path: '/wizards/:scenario', element: <WizardPage /> },
-      { path: '/spaces/:id/profiles', element: <p>the viewer</p> },
-    ],
-    { initialEntries: [path] },
-  );
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <ThemeProvider theme={createTheme()}>
-        <RouterProvider router={router} />
-      </ThemeProvider>
-    </QueryClientProvider>,
-  );
-  return { router, user: userEvent.setup() };
-}
-
-const stepHeading = (name: RegExp) => screen.findByRole('heading', { level: 2, name });
-const next = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole('button', { name: /^Next/ }));
-const textbox = (name: RegExp) => screen.getByRole('textbox', { name }) as HTMLInputElement;
-
-async function retype(user: ReturnType<typeof userEvent.setup>, name: RegExp, text: string) {
-  await user.clear(textbox(name));
-  if (text !== '') await user.type(textbox(name), text);
-}
 
 describe('the first screen', { timeout: 60_000 }, () => {
   it('asks, recommends and links to the wizard', async () => {
@@ -80,7 +31,7 @@ describe('a wizard against the mock CMS', { timeout: 60_000 }, () => {
     const heading = await stepHeading(/Step 2 of 4: Space/);
     await waitFor(() => expect(document.activeElement).toBe(heading));
 
-    await user.clear(textbox(/^Space URI/));
+    await user.type(textbox(/^Space name/), 'Lobby');
     await user.type(textbox(/^Space call ID/), 'x');
     await next(user);
     const summary = await screen.findByRole('alert');
@@ -105,6 +56,7 @@ describe('a wizard against the mock CMS', { timeout: 60_000 }, () => {
   it('runs the pre-flight on entering Review: a URI CMS already has goes on its field, and nothing is written', async () => {
     const { user } = renderAt('/wizards/different-uris?step=space');
     await stepHeading(/Step 2 of 4: Space/);
+    await fillExample(user);
     await retype(user, /^Space URI/, 'guest.space');
     await next(user);
     await stepHeading(/Step 3 of 4: Host access method/);
@@ -118,6 +70,7 @@ describe('a wizard against the mock CMS', { timeout: 60_000 }, () => {
   it('reviews the exact calls with PINs masked, applies them, verifies, and CMS holds what it set', async () => {
     const { user } = renderAt('/wizards/different-uris?step=access');
     await stepHeading(/Step 3 of 4: Host access method/);
+    await fillExample(user);
     await retype(user, /^Host PIN/, '4321');
     await next(user);
     await screen.findByRole('heading', { level: 3, name: 'API calls' }, { timeout: 10_000 });
@@ -126,6 +79,16 @@ describe('a wizard against the mock CMS', { timeout: 60_000 }, () => {
     expect(within(calls).getByText('/api/v1/coSpaces/<space id>/accessMethods', { exact: false })).toBeTruthy();
     expect(within(calls).getAllByText('*****')).toHaveLength(1);
     expect(within(calls).queryByText('4321')).toBeNull();
+    // The copy runs as it is: the hidden PIN comes from a shell variable, the space's id from the first POST's Location.
+    // jsdom's page is no secure context: the copy would go through execCommand, which jsdom cannot do.
+    Object.defineProperty(window, 'isSecureContext', { value: true, configurable: true });
+    await user.click(screen.getByRole('button', { name: 'Copy all as curl' }));
+    Reflect.deleteProperty(window, 'isSecureContext');
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toContain(`--data-urlencode 'passcode='"$HOST_PIN"`);
+    expect(copied).toContain(`"$CMS"'/api/v1/coSpaces/'"$SPACE_ID"'/accessMethods'`);
+    expect(copied).not.toContain('4321');
+    expect(copied).not.toContain('*****');
     await user.click(screen.getByRole('switch', { name: 'Reveal PINs' }));
     expect(within(calls).getByText('4321')).toBeTruthy();
     expect(screen.getByText('Dial guest2.space@example.com (no PIN).')).toBeTruthy();
@@ -147,7 +110,9 @@ describe('a wizard against the mock CMS', { timeout: 60_000 }, () => {
   });
 
   it('stops on a failed write, puts the CMS failure on its field, and rolls CMS back to where it was', async () => {
-    const { user } = renderAt('/wizards/different-uris?step=review');
+    const { user } = renderAt('/wizards/different-uris?step=space');
+    await fillExample(user);
+    await user.click(screen.getByRole('tab', { name: 'Review and apply' }));
     const apply = await screen.findByRole('button', { name: 'Apply 2 changes' }, { timeout: 10_000 });
     mock.faults.failWrite = { nth: 2, status: 400, code: 'duplicateCoSpaceId' };
     await user.click(apply);
@@ -177,7 +142,7 @@ describe('a wizard against the mock CMS', { timeout: 60_000 }, () => {
     await stepHeading(/Step 3 of 4: Host access method/);
     await waitFor(() => expect(textbox(/^Host call ID/).value).toBe('889'));
     expect(textbox(/^Host PIN/).value).toBe('1234');
-    expect(screen.getByText(/already has an access method with URI guestpin\.space and call ID 889/)).toBeTruthy();
+    expect(screen.getByText(/changes the host access method guestpin\.space \/ 889 \(760c0e17-55c0-4232-ba72-2e9207916330\) in place/)).toBeTruthy();
 
     await user.click(screen.getByRole('tab', { name: 'Space' }));
     await stepHeading(/Step 2 of 4: Space/);
@@ -189,7 +154,7 @@ describe('a wizard against the mock CMS', { timeout: 60_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'Apply 1 change' }, { timeout: 10_000 }));
     await screen.findByRole('heading', { level: 2, name: 'Verify' }, { timeout: 10_000 });
     expect(writes()).toEqual([`PUT /api/v1/coSpaces/${LAB.coSpaces.guestPin} 200`]);
-    expect(exchanges.find((e) => e.method === 'PUT')?.form).toEqual({ passcode: '789' });
+    expect(log.exchanges.find((e) => e.method === 'PUT')?.form).toEqual({ passcode: '789' });
     expect(await getSpace(LAB.coSpaces.guestPin)).toMatchObject({ passcode: '789', callProfile: LAB.callProfiles.passcodeTimeout });
   });
 

@@ -14,6 +14,8 @@ import type { WizardScenarioId, WizardStepId } from '../lib/wizard-links';
 import { ErrorSummary } from './error-summary';
 import { fieldLabel } from './field-labels';
 import { ReviewStep } from './review/review-step';
+import { GuideExampleFill } from './guide-example-fill';
+import { MissingPinsNotice } from './missing-pins-notice';
 import { scenarioGuide } from './scenario-guide';
 import { AccessStep } from './steps/access-step';
 import { CallProfileStep } from './steps/call-profile-step';
@@ -21,10 +23,14 @@ import { MembersStep } from './steps/members-step';
 import { ProfilesStep } from './steps/profiles-step';
 import { SpaceStep } from './steps/space-step';
 import { useCmsAddress } from './use-cms-address';
+import { useLinkedFields } from './use-linked-fields';
+import { useRunMemory } from './use-run-memory';
+import { useSingleRun } from './use-single-run';
 import { useSpacePrefill } from './use-space-prefill';
 import { useWizardForm } from './use-wizard-form';
 import { useWizardReview } from './use-wizard-review';
 import { useWizardRun } from './use-wizard-run';
+import { useOpenWizardSession, useSaveWizardSession, wizardEntryState } from './use-wizard-session';
 import { useWizardSteps, type WizardSteps } from './use-wizard-steps';
 import { WizardContext } from './wizard-context';
 
@@ -38,6 +44,9 @@ const STEP_TITLES: Record<WizardStepId, string> = {
 };
 
 const stepId = (s: WizardStepId) => `wizard-step-${s}`;
+
+/** The steps with fields the guide gives example values for. */
+const EXAMPLE_STEPS: ReadonlySet<WizardStepId> = new Set(['space', 'access', 'members']);
 
 export interface WizardProps {
   scenario: WizardScenarioId;
@@ -53,7 +62,10 @@ export interface WizardProps {
  * the pre-flight before a plan is shown, and nothing is written until Apply.
  */
 export function Wizard({ scenario, spaceId, initialStep }: WizardProps) {
-  const form = useWizardForm(scenario, spaceId);
+  const session = useOpenWizardSession(scenario, spaceId);
+  const form = useWizardForm(scenario, spaceId, session.restored);
+  useSaveWizardSession(session.key, form);
+  useLinkedFields(scenario, form);
   const space = useSpacePrefill(scenario, form);
   const run = useWizardRun(form);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -63,9 +75,12 @@ export function Wizard({ scenario, spaceId, initialStep }: WizardProps) {
     locked: run.locked,
     onEnterReview: () => review.enter(),
     onLeaveReview: () => review.reset(),
+    entryState: wizardEntryState(session.key),
   });
   const review = useWizardReview(form, steps, run);
-  const baseUrl = useCmsAddress();
+  useRunMemory(form, run.run, review.plan);
+  const single = useSingleRun(scenario, run.locked);
+  const cmsAddress = useCmsAddress();
   const verifyHeadingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (run.run.phase === 'verified') verifyHeadingRef.current?.focus();
@@ -96,8 +111,15 @@ export function Wizard({ scenario, spaceId, initialStep }: WizardProps) {
         run={run.run}
         domain={review.domain}
         onDomainChange={review.setDomain}
-        defaultBaseUrl={baseUrl}
-        onApply={() => review.review.status === 'ready' && review.plan && run.apply(review.plan, review.review.input, review.sipDomain)}
+        cmsAddress={cmsAddress}
+        onApply={() => {
+          const { plan, sipDomain } = review;
+          if (review.review.status !== 'ready' || !plan) return;
+          const { input } = review.review;
+          single.start(plan, () => run.apply(plan, input, sipDomain));
+        }}
+        applyStarted={single.started(review.plan)}
+        otherTabApplying={single.otherTab}
         onRollback={run.rollback}
         onResume={run.resume}
         onRecheck={() => void review.enter()}
@@ -122,7 +144,14 @@ export function Wizard({ scenario, spaceId, initialStep }: WizardProps) {
       }}
     >
       <FormProvider {...form}>
-        <WizardFrame scenario={scenario} steps={steps} headingRef={headingRef} locked={run.locked} busy={run.busy}>
+        <WizardFrame
+          scenario={scenario}
+          steps={steps}
+          headingRef={headingRef}
+          locked={run.locked}
+          busy={run.busy}
+          notice={session.restored && <MissingPinsNotice missing={session.restored.missingPins} onGoTo={(path) => steps.showStepOf([path])} />}
+        >
           {stepBody[steps.step]()}
         </WizardFrame>
       </FormProvider>
@@ -136,11 +165,13 @@ interface FrameProps {
   headingRef: RefObject<HTMLHeadingElement | null>;
   locked: boolean;
   busy: boolean;
+  /** said above the steps (PINs to enter again after a reload) */
+  notice?: ReactNode;
   children: ReactNode;
 }
 
 /** The guide's title, the stepper and the step panel with its heading, error summary, Back and Next. */
-function WizardFrame({ scenario, steps, headingRef, locked, busy, children }: FrameProps) {
+function WizardFrame({ scenario, steps, headingRef, locked, busy, notice, children }: FrameProps) {
   const { step, current } = steps;
   const guide = scenarioGuide(scenario);
   return (
@@ -151,6 +182,7 @@ function WizardFrame({ scenario, steps, headingRef, locked, busy, children }: Fr
         </Typography>
         <Typography sx={{ maxWidth: '75ch' }}>{guide.summary}</Typography>
       </div>
+      {notice}
       <Stepper nonLinear activeStep={current} aria-label="Wizard steps">
         {steps.steps.map((s, i) => (
           <Step key={s} completed={i < current} disabled={locked}>
@@ -176,6 +208,7 @@ function WizardFrame({ scenario, steps, headingRef, locked, busy, children }: Fr
               Step {current + 1} of {steps.steps.length}: {STEP_TITLES[step]}
             </Typography>
             {steps.summary > 0 && step !== 'review' && <ErrorSummary key={steps.summary} scenario={scenario} step={step} />}
+            {EXAMPLE_STEPS.has(step) && !locked && <GuideExampleFill />}
             {children}
             <Box sx={{ display: 'flex', gap: 2, justifyContent: 'space-between', pt: 1 }}>
               <Button startIcon={<ArrowBackIcon />} onClick={() => void steps.goTo(current - 1)} disabled={current === 0 || locked}>

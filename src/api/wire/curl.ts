@@ -14,7 +14,7 @@ export interface CurlOptions {
 }
 
 /** Single-quotes for a POSIX shell: 'it'\''s'. */
-function shellQuote(text: string): string {
+export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -1,5 +1,6 @@
 import { callLegProfileParams } from '../../api/params/call-leg-profile';
 import { callProfileParams } from '../../api/params/call-profile';
+import { coSpaceParams } from '../../api/params/co-space';
 import type { ParamTable } from '../../api/params/param-def';
 import { formatValue } from '../../api/params/schema';
 import type { CallLegLevel, CallLegProfileSettings } from '../../domain/profile-resolution/model';
@@ -30,8 +31,16 @@ export function sameWire(field: string, a: string, b: string): boolean {
   return CASELESS.has(field) ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
-/** The fields of `desired` whose value differs from `current`, and their previous values. */
-export function diff(current: Readonly<Record<string, unknown>>, desired: Readonly<Record<string, string>>): {
+/**
+ * The fields of `desired` whose value differs from `current`, and their previous values ('' where
+ * unset). With `table`, an unset field counts as the CMS default the table documents (a space's
+ * unset nonMemberAccess already is true): sending the default would change nothing.
+ */
+export function diff(
+  current: Readonly<Record<string, unknown>>,
+  desired: Readonly<Record<string, string>>,
+  table?: ParamTable,
+): {
   form: Record<string, string>;
   restore: Record<string, string>;
 } {
@@ -39,7 +48,9 @@ export function diff(current: Readonly<Record<string, unknown>>, desired: Readon
   const restore: Record<string, string> = {};
   for (const [field, value] of Object.entries(desired)) {
     const before = wireOf(current[field]);
-    if (sameWire(field, before, value)) continue;
+    const fallback = table?.[field]?.default;
+    const effective = before === '' && fallback !== undefined ? wireOf(fallback) : before;
+    if (sameWire(field, effective, value)) continue;
     form[field] = value;
     restore[field] = before;
   }
@@ -130,8 +141,10 @@ export interface AccessMethodTarget {
   fields: Record<string, string>;
   /** an access method of the space that already has every field */
   same?: SpaceSnapshot['accessMethods'][number];
-  /** an access method with the same URI and call ID, changed in place */
+  /** the access method changed in place: the one the form names, else one with the same URI and call ID */
   update?: SpaceSnapshot['accessMethods'][number];
+  /** the form named an access method the space no longer has (a new one is added) */
+  gone?: string;
 }
 
 export interface MemberTarget {
@@ -172,6 +185,28 @@ function spaceFields(input: WizardInput, guest: ProfileTarget, callProfile: Prof
   return fields;
 }
 
+/**
+ * The host access method: the one the form names (the space's host method, or the one an earlier
+ * run created) is changed in place whatever its URI and call ID were, so a corrected rerun never
+ * adds a second one. Without one named: a method that already has every field, else one with the
+ * same URI and call ID, else a new one.
+ */
+function accessMethodTarget(input: WizardInput, host: ProfileTarget, snapshot: SpaceSnapshot | undefined): AccessMethodTarget {
+  const fields = { uri: input.access.uri, callId: input.access.callId, passcode: input.access.passcode, callLegProfile: host.value };
+  const methods = snapshot?.accessMethods ?? [];
+  const unchanged = (m: SpaceSnapshot['accessMethods'][number]) => Object.keys(diff(m, fields).form).length === 0;
+  const named = input.access.id?.toLowerCase() ?? '';
+  if (named !== '') {
+    const method = methods.find((m) => m.id.toLowerCase() === named);
+    if (method) return unchanged(method) ? { fields, same: method } : { fields, update: method };
+    if (snapshot) return { fields, gone: named };
+  }
+  const same = methods.find(unchanged);
+  if (same) return { fields, same };
+  const update = methods.find((m) => sameWire('uri', wireOf(m.uri), fields.uri) && wireOf(m.callId) === fields.callId);
+  return update ? { fields, update } : { fields };
+}
+
 export function desiredState(input: WizardInput, current: CurrentState): Desired {
   const guest = callLegProfileTarget('guestProfile', input, current);
   const host = callLegProfileTarget('hostProfile', input, current);
@@ -183,7 +218,7 @@ export function desiredState(input: WizardInput, current: CurrentState): Desired
     const id = input.space.id.toLowerCase();
     space = { mode: 'existing', value: id, id, fields, ...(current.space ? { snapshot: current.space } : {}) };
   } else {
-    const adoptable = current.sameUriSpaces.find((s) => Object.keys(diff(s.space, fields).form).length === 0);
+    const adoptable = current.sameUriSpaces.find((s) => Object.keys(diff(s.space, fields, coSpaceParams).form).length === 0);
     space = adoptable
       ? { mode: 'adopted', value: adoptable.space.id.toLowerCase(), id: adoptable.space.id.toLowerCase(), snapshot: adoptable, fields }
       : { mode: 'create', value: ref('space'), fields };
@@ -198,13 +233,7 @@ export function desiredState(input: WizardInput, current: CurrentState): Desired
     scope = { scope: 'system', path: '/system/profiles', before: wireOf(current.systemProfiles.callLegProfile) };
   }
 
-  const amFields = { uri: input.access.uri, callId: input.access.callId, passcode: input.access.passcode, callLegProfile: host.value };
-  const methods = space.snapshot?.accessMethods ?? [];
-  const same = methods.find((m) => Object.keys(diff(m, amFields).form).length === 0);
-  const update = same
-    ? undefined
-    : methods.find((m) => sameWire('uri', wireOf(m.uri), amFields.uri) && wireOf(m.callId) === amFields.callId);
-  const accessMethod: AccessMethodTarget = { fields: amFields, ...(same ? { same } : {}), ...(update ? { update } : {}) };
+  const accessMethod = accessMethodTarget(input, host, space.snapshot);
 
   const members: MemberTarget[] = [];
   let ownerJid: string | undefined;

@@ -16,7 +16,7 @@ import {
 } from '../../api/resources/spaces';
 import { getSystemProfiles } from '../../api/resources/system';
 import { listAllTenants } from '../../api/resources/tenants';
-import { defaultValues, wizardSchemas, type WizardInput, type WizardValues } from '../wizard-schema';
+import { guideExample, wizardSchemas, type WizardInput, type WizardValues } from '../wizard-schema';
 import { applyPlan, rollback } from './apply';
 import { failureIssues } from './failures';
 import { planWizard } from './plan';
@@ -42,7 +42,7 @@ const RUN = { origin: { kind: 'wizard', name: 'engine-test' }, title: 'Engine te
 const writes = () => exchanges.filter((e) => e.method !== 'GET' && !/\/(uriUsageQuery|accessQuery)$/i.test(e.path));
 
 function input<S extends WizardInput['scenario']>(scenario: S, change?: (values: WizardValues<S>) => void): WizardInput<S> {
-  const values = structuredClone(defaultValues(scenario));
+  const values = structuredClone(guideExample(scenario));
   change?.(values);
   return wizardSchemas[scenario].parse(values) as WizardInput<S>;
 }

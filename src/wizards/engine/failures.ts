@@ -22,6 +22,19 @@ function formField(input: WizardInput, request: PlannedRequest, parameter: strin
   return path !== undefined && isWizardPath(path) ? path : '';
 }
 
+/** Codes about two parameters at once: the one this request changed is the one to blame. */
+const PAIRED_CODES: Readonly<Record<string, readonly string[]>> = {
+  duplicateCoSpaceUriPasscode: ['uri', 'passcode'],
+  duplicateCoSpaceIdPasscode: ['callId', 'passcode'],
+};
+
+function parameterOf(request: PlannedRequest, failure: CmsError['failures'][number]): string | undefined {
+  const pair = Object.hasOwn(PAIRED_CODES, failure.code) ? PAIRED_CODES[failure.code] : undefined;
+  const sent = pair?.filter((name) => Object.hasOwn(request.form, name)) ?? [];
+  // A PUT that changed only the call ID cannot have made a PIN clash worse: the call ID is the cause.
+  return sent.length === 1 ? sent[0] : fieldForFailure(failure);
+}
+
 /**
  * The failures CMS answered to one request of the plan, each on the form field it is about
  * (`fieldForFailure` names the CMS parameter, the request says which part of the form sent it),
@@ -30,7 +43,7 @@ function formField(input: WizardInput, request: PlannedRequest, parameter: strin
 export function failureIssues(input: WizardInput, request: PlannedRequest, error: CmsError): FieldIssue[] {
   if (error.failures.length === 0) return [{ field: '', message: error.message }];
   return error.failures.map((failure) => ({
-    field: formField(input, request, fieldForFailure(failure)),
+    field: formField(input, request, parameterOf(request, failure)),
     message: describeCmsFailure(failure),
   }));
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultValues, wizardSchemas, type WizardInput, type WizardValues } from '../wizard-schema';
-import { toCurl } from './curl';
+import { guideExample, wizardSchemas, type WizardInput, type WizardValues } from '../wizard-schema';
 import { joinCards } from './join-cards';
 import { planWizard } from './plan';
-import type { CurrentState, PlannedRequest } from './types';
+import type { CurrentState } from './types';
 
 const TENANT = 'e2f6a4c8-1b3d-4f5a-9c7e-2d4b6f8a0c1e';
 const OLD_TENANT_PROFILE = '9a3e4f6b-2c1d-4e8f-a7b6-3d2c1b0a9f8e';
@@ -20,7 +19,7 @@ const empty = (): CurrentState => ({
 });
 
 function input<S extends WizardInput['scenario']>(scenario: S, change?: (values: WizardValues<S>) => void): WizardInput<S> {
-  const values = structuredClone(defaultValues(scenario));
+  const values = structuredClone(guideExample(scenario));
   change?.(values);
   return wizardSchemas[scenario].parse(values) as WizardInput<S>;
 }
@@ -112,6 +111,92 @@ describe('planWizard on an empty CMS', () => {
   });
 });
 
+const SPACE = '22d9f4ca-8b88-4d11-bba9-e2a2f7428c46';
+const GUEST = 'd4bfe12d-68cd-41c0-a671-48395ee170ab';
+const HOST = '7306d2c1-bc15-4dbf-ab4a-1cbdaabd1912';
+const METHOD = '760c0e17-55c0-4232-ba72-2e9207916330';
+
+/** CMS after a scenario-2 run: the space, its host access method and both profiles. */
+function afterRun(): CurrentState {
+  const current = empty();
+  current.callLegProfiles = [
+    { id: GUEST, needsActivation: true, defaultLayout: 'speakerOnly', presentationContributionAllowed: false, rxAudioMute: true, rxVideoMute: false, deactivationMode: 'deactivate' },
+    { id: HOST, needsActivation: false, defaultLayout: 'speakerOnly', presentationContributionAllowed: true, rxAudioMute: false, rxVideoMute: false },
+  ];
+  current.space = {
+    space: { id: SPACE, name: 'Guest/Host PIN 2', uri: 'guestpin2.space', callId: '1892', passcode: '789', callLegProfile: GUEST },
+    accessMethods: [{ id: METHOD, uri: 'guestpin2.space', callId: '889', passcode: '1234', callLegProfile: HOST }],
+    members: [],
+  };
+  return current;
+}
+
+const onTheSpace = (v: WizardValues<'same-uri-two-pins'>) => {
+  v.space = { ...v.space, mode: 'existing', id: SPACE };
+  v.access.id = METHOD;
+};
+
+describe('a rerun after a run', () => {
+  it('changes the access method the earlier run made in place, whatever its URI and call ID become', () => {
+    const changedCallId = planWizard(input('same-uri-two-pins', (v) => (onTheSpace(v), (v.access.callId = '8890'))), afterRun());
+    expect(changedCallId.requests.map((r) => ({ call: `${r.method} ${r.path}`, form: r.form, restore: r.restore }))).toEqual([
+      { call: `PUT /coSpaces/${SPACE}/accessMethods/${METHOD}`, form: { callId: '8890' }, restore: { callId: '889' } },
+    ]);
+    const moved = planWizard(
+      input('same-uri-two-pins', (v) => {
+        onTheSpace(v);
+        v.space.uri = 'guestpin9.space';
+        v.access.uri = 'guestpin9.space';
+        v.access.callId = '8899';
+      }),
+      afterRun(),
+    );
+    expect(moved.requests.map((r) => `${r.method} ${r.path} ${Object.keys(r.form).join(',')}`)).toEqual([
+      `PUT /coSpaces/${SPACE} uri`,
+      `PUT /coSpaces/${SPACE}/accessMethods/${METHOD} uri,callId`,
+    ]);
+  });
+
+  it('adds a new access method, and says so, when the one named is gone', () => {
+    const current = afterRun();
+    current.space!.accessMethods = [];
+    const plan = planWizard(input('same-uri-two-pins', onTheSpace), current);
+    expect(plan.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /coSpaces/${SPACE}/accessMethods`]);
+    expect(plan.notes).toContain(`The access method ${METHOD} is no longer on the space, so a new one is added.`);
+  });
+
+  it('with no access method named, still changes one with the same URI and call ID rather than adding a twin', () => {
+    const plan = planWizard(input('same-uri-two-pins', (v) => (onTheSpace(v), (v.access.id = ''), (v.access.passcode = '4321'))), afterRun());
+    expect(plan.requests.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.form)}`)).toEqual([`PUT /coSpaces/${SPACE}/accessMethods/${METHOD} {"passcode":"4321"}`]);
+  });
+});
+
+describe('only real changes', () => {
+  const global = (nonMemberAccess?: boolean): CurrentState => ({
+    ...afterRun(),
+    space: {
+      space: { id: SPACE, name: 'Global 2', uri: 'global2', callId: '12342', callLegProfile: GUEST, ownerJid: 'user1@evacanoalone.net', ...(nonMemberAccess === undefined ? {} : { nonMemberAccess }) },
+      accessMethods: [{ id: METHOD, uri: 'global2', callId: '12342', passcode: '12345', callLegProfile: HOST }],
+      members: [],
+    },
+  });
+  const scenario4 = (nonMemberAccess: boolean) =>
+    input('members-are-hosts', (v) => {
+      v.space = { ...v.space, mode: 'existing', id: SPACE, nonMemberAccess };
+      v.access.id = METHOD;
+      v.members = [];
+    });
+
+  it('sends no nonMemberAccess=true where CMS has it unset: its default already lets non-members in', () => {
+    expect(planWizard(scenario4(true), global()).requests).toEqual([]);
+  });
+  it('sends nonMemberAccess=false over an unset one, and puts back "unset" on undo', () => {
+    const [request] = planWizard(scenario4(false), global()).requests;
+    expect(request).toMatchObject({ method: 'PUT', path: `/coSpaces/${SPACE}`, form: { nonMemberAccess: 'false' }, restore: { nonMemberAccess: '' } });
+    expect(planWizard(scenario4(true), global(false)).requests[0]).toMatchObject({ form: { nonMemberAccess: 'true' }, restore: { nonMemberAccess: 'false' } });
+  });
+});
+
 describe('join cards', () => {
   it('say who dials what, with the domain', () => {
     const [guest, host] = joinCards(input('same-uri-two-pins'), 'cms.lab');
@@ -128,24 +213,3 @@ describe('join cards', () => {
   });
 });
 
-describe('toCurl', () => {
-  const request: PlannedRequest = {
-    key: 'accessMethod',
-    title: 'Add the host access method',
-    method: 'POST',
-    path: '/coSpaces/{space}/accessMethods',
-    form: { uri: "it's.space", passcode: '1234', callLegProfile: '{hostProfile}' },
-    creates: 'accessMethod',
-    sensitive: ['passcode'],
-  };
-  it('masks passcodes, uses a password placeholder and fills known refs', () => {
-    expect(toCurl(request, { space: 'abc' }, { baseUrl: 'https://cms.lab:445/', revealSecrets: false })).toBe(
-      "curl -sS -X POST -u 'USER:PASSWORD' -H 'Content-Type: application/x-www-form-urlencoded' " +
-        "--data-raw 'uri=it%27s.space&passcode=*****&callLegProfile=%3ChostProfile+id%3E' 'https://cms.lab:445/api/v1/coSpaces/abc/accessMethods'",
-    );
-  });
-  it('shows passcodes when revealed', () => {
-    expect(toCurl(request, {}, { baseUrl: '', revealSecrets: true })).toContain('&passcode=1234&');
-    expect(toCurl(request, {}, { baseUrl: '', revealSecrets: true })).toContain("'/api/v1/coSpaces/<space id>/accessMethods'");
-  });
-});

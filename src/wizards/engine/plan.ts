@@ -3,7 +3,6 @@ import { callLegProfileParams } from '../../api/params/call-leg-profile';
 import { callProfileParams } from '../../api/params/call-profile';
 import { coSpaceParams } from '../../api/params/co-space';
 import { coSpaceUserParams } from '../../api/params/co-space-user';
-import type { ParamTable } from '../../api/params/param-def';
 import { systemProfilesParams } from '../../api/params/system-profiles';
 import { tenantParams } from '../../api/params/tenant';
 import { beforeFromWire, postFormFromWire, putFormFromWire, type Operation, type Ref } from '../../api/resources/operations';
@@ -72,7 +71,7 @@ function planSpace(input: WizardInput, desired: Desired, { steps, notes, ids }: 
     return;
   }
   if (space.mode === 'adopted') notes.push(`The space ${space.value} already has URI ${input.space.uri} and every value asked for; it is used as it is.`);
-  const { form, restore } = diff(space.snapshot?.space ?? {}, space.fields);
+  const { form, restore } = diff(space.snapshot?.space ?? {}, space.fields, coSpaceParams);
   if (Object.keys(form).length === 0) return;
   steps.push({
     key: 'space',
@@ -85,6 +84,7 @@ function planSpace(input: WizardInput, desired: Desired, { steps, notes, ids }: 
 function planAccessMethod(input: WizardInput, desired: Desired, { steps, notes, ids }: Planning): void {
   const am = desired.accessMethod;
   const space = refOf(desired.space.value);
+  if (am.gone) notes.push(`The access method ${am.gone} is no longer on the space, so a new one is added.`);
   if (am.same) {
     ids.accessMethod = am.same.id;
     notes.push(`The space already has an access method (${am.same.id}) with URI ${input.access.uri}, call ID ${input.access.callId}, this PIN and the host profile.`);
@@ -142,13 +142,7 @@ function planMembers(desired: Desired, { steps, ids }: Planning): void {
       continue;
     }
     ids[key] = member.existing.id;
-    const currentValues: Record<string, unknown> = { ...member.existing };
-    for (const [name, def] of Object.entries(coSpaceUserParams as ParamTable)) {
-      if (currentValues[name] === undefined && def.default !== undefined) currentValues[name] = def.default;
-    }
-    const { form, restore } = diff(currentValues, member.fields);
-    // restore: what CMS had, '' where it had nothing.
-    for (const name of Object.keys(restore)) restore[name] = wireOf(member.existing[name]);
+    const { form, restore } = diff(member.existing, member.fields, coSpaceUserParams);
     if (Object.keys(form).length === 0) continue;
     steps.push({
       key,

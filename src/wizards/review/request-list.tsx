@@ -12,7 +12,7 @@ import { apiPath } from '../../api/transport/client';
 import { MASK } from '../../api/wire/secrets';
 import { CopyButton } from '../../components/copy-button';
 import { fillRefs } from '../engine/apply';
-import { toCurl } from '../engine/curl';
+import { toCurl, type CurlOptions } from '../engine/curl';
 import type { PlannedRequest, ProgressEvent } from '../engine/types';
 
 type Status = ProgressEvent['status'];
@@ -64,15 +64,16 @@ function shownValue(request: PlannedRequest, name: string, value: string, refs: 
 export interface RequestListProps {
   requests: readonly PlannedRequest[];
   refs: Readonly<Record<string, string>>;
-  reveal: boolean;
-  baseUrl: string;
+  /** where the copied curl commands go, PINs in them only when revealed */
+  curl: CurlOptions;
   status: Readonly<Record<string, Status>>;
   /** what a request not sent (yet) says */
   idle?: string;
 }
 
 /** The exact API calls: method, path and form body, passcodes masked until revealed, each copyable as curl. */
-export function RequestList({ requests, refs, reveal, baseUrl, status, idle }: RequestListProps) {
+export function RequestList({ requests, refs, curl, status, idle }: RequestListProps) {
+  const reveal = curl.revealSecrets;
   return (
     <Box component="ol" sx={{ listStyle: 'none', p: 0, m: 0, display: 'grid', gap: 1.5 }}>
       {requests.map((request, i) => {
@@ -88,7 +89,7 @@ export function RequestList({ requests, refs, reveal, baseUrl, status, idle }: R
                 <StatusChip status={status[request.key]} {...(idle ? { idle } : {})} />
                 <CopyButton
                   variant="text"
-                  text={toCurl(request, refs, { baseUrl, revealSecrets: reveal })}
+                  text={toCurl(requests, i, refs, curl)}
                   label={`Copy request ${i + 1} as curl`}
                 />
               </Stack>
@@ -133,8 +134,4 @@ export function RequestList({ requests, refs, reveal, baseUrl, status, idle }: R
       })}
     </Box>
   );
-}
-
-export function allAsCurl(requests: readonly PlannedRequest[], refs: Readonly<Record<string, string>>, baseUrl: string, reveal: boolean): string {
-  return requests.map((r, i) => `# ${i + 1}. ${r.title}\n${toCurl(r, refs, { baseUrl, revealSecrets: reveal })}`).join('\n\n');
 }

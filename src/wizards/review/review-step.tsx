@@ -12,12 +12,14 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { CopyButton } from '../../components/copy-button';
+import { curlScript } from '../engine/curl';
 import type { JoinCard, ProgressEvent, WizardPlan } from '../engine/types';
+import type { CmsAddress } from '../use-cms-address';
 import { isBusy, tookEffect, type ReviewState, type RunState } from '../run-state';
 import { LostAnswers } from '../../components/lost-answers';
 import { ApplyFailure } from './apply-result';
 import { JoinCardList } from './join-card-list';
-import { allAsCurl, RequestList } from './request-list';
+import { RequestList } from './request-list';
 import { VerifyPanel } from './verify-panel';
 
 export interface ReviewStepProps {
@@ -27,8 +29,13 @@ export interface ReviewStepProps {
   run: RunState;
   domain: string;
   onDomainChange: (domain: string) => void;
-  defaultBaseUrl: string;
+  /** where copied curl commands go by default: the cluster of this session */
+  cmsAddress: CmsAddress;
   onApply: () => void;
+  /** this plan's Apply was pressed: a second press starts nothing */
+  applyStarted: boolean;
+  /** another tab of this browser is applying this wizard */
+  otherTabApplying: boolean;
   onRollback: () => void;
   onResume: () => void;
   onRecheck: () => void;
@@ -39,7 +46,7 @@ export interface ReviewStepProps {
 
 /** Step "Review": the exact calls, copyable; how to join; then apply, roll back or verify. */
 export function ReviewStep(props: ReviewStepProps) {
-  const { review, plan, cards, run, domain, onDomainChange, defaultBaseUrl } = props;
+  const { review, plan, cards, run, domain, onDomainChange, cmsAddress } = props;
   // The Apply button goes away once it is pressed: the focus follows the progress instead of falling to the page.
   const statusRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -96,7 +103,7 @@ export function ReviewStep(props: ReviewStepProps) {
         </Box>
       )}
 
-      {count > 0 && <ApiCalls requests={plan.requests} refs={refs} status={status} defaultBaseUrl={defaultBaseUrl} />}
+      {count > 0 && <ApiCalls requests={plan.requests} refs={refs} status={status} cmsAddress={cmsAddress} />}
 
       <section aria-labelledby="review-join-heading">
         <Typography id="review-join-heading" variant="h6" component="h3" gutterBottom>
@@ -126,9 +133,15 @@ export function ReviewStep(props: ReviewStepProps) {
         {run.phase === 'verifying' && <Typography role="status">Applied. Reading every object back from CMS…</Typography>}
       </div>
 
+      {count > 0 && !applied && props.otherTabApplying && (
+        <Alert severity="warning" role="alert">
+          Another tab is applying this wizard right now, and one run at a time is allowed. Wait until it has finished, then check again:
+          CMS may hold its changes by then.
+        </Alert>
+      )}
       {count > 0 && !applied && (
         <Box>
-          <Button variant="contained" size="large" startIcon={<PlayArrowIcon />} onClick={props.onApply} disabled={busy}>
+          <Button variant="contained" size="large" startIcon={<PlayArrowIcon />} onClick={props.onApply} disabled={busy || props.applyStarted}>
             Apply {count} {count === 1 ? 'change' : 'changes'}
           </Button>
         </Box>
@@ -181,13 +194,14 @@ interface ApiCallsProps {
   requests: WizardPlan['requests'];
   refs: Readonly<Record<string, string>>;
   status: Readonly<Record<string, ProgressEvent['status']>>;
-  defaultBaseUrl: string;
+  cmsAddress: CmsAddress;
 }
 
 /** The exact calls, PINs masked until revealed, each copyable as curl against the CMS address given. */
-function ApiCalls({ requests, refs, status, defaultBaseUrl }: ApiCallsProps) {
+function ApiCalls({ requests, refs, status, cmsAddress }: ApiCallsProps) {
   const [reveal, setReveal] = useState(false);
-  const [baseUrl, setBaseUrl] = useState(defaultBaseUrl);
+  const [typedUrl, setTypedUrl] = useState<string>();
+  const curl = { ...cmsAddress, baseUrl: typedUrl ?? cmsAddress.baseUrl, revealSecrets: reveal };
   return (
     <section aria-labelledby="review-calls-heading">
       <Typography id="review-calls-heading" variant="h6" component="h3" gutterBottom>
@@ -199,13 +213,13 @@ function ApiCalls({ requests, refs, status, defaultBaseUrl }: ApiCallsProps) {
           id="review-base-url"
           label="CMS address for curl"
           size="small"
-          value={baseUrl}
-          onChange={(e) => setBaseUrl(e.target.value)}
+          value={curl.baseUrl}
+          onChange={(e) => setTypedUrl(e.target.value)}
           sx={{ minWidth: 280 }}
         />
-        <CopyButton variant="text" text={allAsCurl(requests, refs, baseUrl, reveal)} label="Copy all as curl" />
+        <CopyButton variant="text" text={curlScript(requests, refs, curl)} label="Copy all as curl" />
       </Stack>
-      <RequestList requests={requests} refs={refs} reveal={reveal} baseUrl={baseUrl} status={status} />
+      <RequestList requests={requests} refs={refs} curl={curl} status={status} />
     </section>
   );
 }

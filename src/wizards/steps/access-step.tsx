@@ -5,6 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { WizardScenarioId } from '../../lib/wizard-links';
 import { TextInput } from '../form-fields';
+import { suggestedHostUri } from '../linked-fields';
 import { UriNote } from '../uri-note';
 import { useWizardFormContext, useWizardValue } from '../use-wizard-form';
 import { useWizard } from '../wizard-context';
@@ -25,7 +26,7 @@ const SAME_URI: ReadonlySet<WizardScenarioId> = new Set(['same-uri-two-pins', 'b
 
 /** Step "Access method": the host's way in. */
 export function AccessStep() {
-  const { scenario, snapshot } = useWizard();
+  const { scenario } = useWizard();
   const { setValue } = useWizardFormContext();
   const spaceUri = useWizardValue('space.uri');
   const spaceCallId = useWizardValue('space.callId');
@@ -34,9 +35,9 @@ export function AccessStep() {
   const normalizedSpaceUri = spaceUri ? normalizeUri(spaceUri).uri : '';
   const sameUriWanted = SAME_URI.has(scenario);
   const same = sameUriWanted && normalizedSpaceUri !== '' && normalizeUri(accessUri ?? '').uri.toLowerCase() === normalizedSpaceUri.toLowerCase();
-  const matching = snapshot?.accessMethods.find(
-    (m) => (m.uri ?? '').toLowerCase() === normalizeUri(accessUri ?? '').uri.toLowerCase() && (m.callId ?? '') === (accessCallId ?? '').trim(),
-  );
+  // Scenario 1: hosts get an address of their own, proposed from the space's (guest.space → host.space).
+  const suggestion = scenario === 'different-uris' ? suggestedHostUri(spaceUri ?? '') : undefined;
+  const use = (name: 'access.uri' | 'access.callId', value: string) => setValue(name, value, { shouldValidate: true, shouldDirty: true });
 
   return (
     <Stack spacing={3}>
@@ -46,7 +47,7 @@ export function AccessStep() {
           severity="info"
           role="note"
           action={
-            <Button color="inherit" onClick={() => setValue('access.uri', normalizedSpaceUri, { shouldValidate: true, shouldDirty: true })}>
+            <Button color="inherit" onClick={() => use('access.uri', normalizedSpaceUri)}>
               Use {normalizedSpaceUri}
             </Button>
           }
@@ -59,7 +60,7 @@ export function AccessStep() {
           severity="info"
           role="note"
           action={
-            <Button color="inherit" onClick={() => setValue('access.callId', spaceCallId, { shouldValidate: true, shouldDirty: true })}>
+            <Button color="inherit" onClick={() => use('access.callId', spaceCallId)}>
               Use {spaceCallId}
             </Button>
           }
@@ -73,9 +74,19 @@ export function AccessStep() {
             name="access.uri"
             label="Host URI (user part)"
             required
-            helperText={sameUriWanted ? `The space URI${normalizedSpaceUri ? ` (${normalizedSpaceUri})` : ''}.` : 'A URI of its own, e.g. host.space.'}
+            {...(suggestion ? { placeholder: `e.g. ${suggestion}` } : {})}
+            helperText={
+              sameUriWanted
+                ? `The space URI${normalizedSpaceUri ? ` (${normalizedSpaceUri})` : ''}; it follows the space URI until you change it.`
+                : 'A URI of its own, e.g. host.space.'
+            }
           />
           <UriNote name="access.uri" />
+          {suggestion && (accessUri ?? '').trim() === '' && (
+            <Button size="small" sx={{ mt: 1 }} onClick={() => use('access.uri', suggestion)}>
+              Use {suggestion}
+            </Button>
+          )}
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <TextInput
@@ -83,7 +94,11 @@ export function AccessStep() {
             label="Host call ID"
             required
             numeric
-            helperText={scenario === 'members-are-hosts' ? 'The space call ID.' : 'Different from the space call ID, e.g. 888.'}
+            helperText={
+              scenario === 'members-are-hosts'
+                ? 'The space call ID; it follows the space call ID until you change it.'
+                : 'Different from the space call ID: the IVR and the web app tell hosts apart by it.'
+            }
           />
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
@@ -96,15 +111,49 @@ export function AccessStep() {
           />
         </Grid>
       </Grid>
-      {snapshot && (
-        <Typography variant="body2" aria-live="polite">
-          {matching
-            ? `The space already has an access method with URI ${matching.uri} and call ID ${matching.callId}: the wizard changes it in place (PIN and profile only where they differ).`
-            : snapshot.accessMethods.length > 0
-              ? `The space has ${snapshot.accessMethods.length} other access ${snapshot.accessMethods.length === 1 ? 'method' : 'methods'}; they are left as they are and a new one is added.`
-              : 'The space has no access method yet: a new one is added.'}
-        </Typography>
-      )}
+      <MethodInPlace />
     </Stack>
+  );
+}
+
+/** On an existing space: which access method the wizard changes in place, or that it adds one. */
+function MethodInPlace() {
+  const { snapshot } = useWizard();
+  const { setValue } = useWizardFormContext();
+  const id = useWizardValue('access.id') ?? '';
+  const uri = normalizeUri(useWizardValue('access.uri') ?? '').uri.toLowerCase();
+  const callId = (useWizardValue('access.callId') ?? '').trim();
+  if (!snapshot) return null;
+  const methods = snapshot.accessMethods;
+  // No method picked: one with this URI and call ID is changed in place (the plan matches it the same way).
+  const chosen =
+    id === ''
+      ? methods.find((m) => (m.uri ?? '').toLowerCase() === uri && (m.callId ?? '') === callId)
+      : methods.find((m) => m.id.toLowerCase() === id.toLowerCase());
+  const others = methods.length - (chosen ? 1 : 0);
+  const moved = chosen !== undefined && ((chosen.uri ?? '').toLowerCase() !== uri || (chosen.callId ?? '') !== callId);
+  const left = others === 0 ? '' : ` The space’s ${others === 1 ? 'other access method is' : `${others} other access methods are`} left as they are.`;
+  if (chosen) {
+    return (
+      <Alert
+        severity="info"
+        role="note"
+        action={
+          moved && (
+            <Button color="inherit" onClick={() => setValue('access.id', '', { shouldDirty: true })}>
+              Keep it, add a new one
+            </Button>
+          )
+        }
+      >
+        The wizard changes the host access method {chosen.uri ?? '(no URI)'} / {chosen.callId ?? '(no call ID)'} ({chosen.id}) in place: only the
+        values that differ are sent.{left}
+      </Alert>
+    );
+  }
+  return (
+    <Typography variant="body2" aria-live="polite">
+      {methods.length === 0 ? 'The space has no access method yet: a new one is added.' : `A new access method is added.${left}`}
+    </Typography>
   );
 }
