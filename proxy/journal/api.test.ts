@@ -10,7 +10,8 @@ import { freePort, type SpawnedProxy, spawnProxy } from '../testing/spawn-proxy'
 import { JOURNAL_FILE } from './config';
 import { startPostgres, type PostgresServer } from './testing/postgres-server';
 
-const PASSCODE = '4711';
+// Long enough that no port, time or id in a log can hold it by chance (4711 once matched port 34711).
+const PASSCODE = '809172635';
 const CMS_PASSWORD = 'S3cret-Pa55';
 const XRB = { 'X-Requested-By': 'cms-access-studio' };
 const JSON_HEADERS = { ...XRB, 'Content-Type': 'application/json' };
