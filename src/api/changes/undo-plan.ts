@@ -8,6 +8,7 @@ import { inverseOf, irreversibleFields, tableOf, targetOf, uniqueAttributesOf, w
 import type { Operation, OperationName } from '../resources/operations';
 import type { JournalRun, JournalWrite } from '../wire/journal-contract';
 import { writeEffect } from '../wire/journal-contract';
+import { getRunDetail } from '../resources/journal';
 import { maskValue } from '../wire/secrets';
 import { apiPath } from '../transport/client';
 import { elementOf, objectPathOf, readCollection, readObject, type ReadFields } from './cms-reads';
@@ -261,4 +262,10 @@ export function undoChangePlan(plan: UndoPlan, restoreAnyway: ReadonlySet<number
     if (chosen.recreates && step.creates) refs.set(chosen.recreates, step.creates);
   }
   return { origin: { kind: 'undo', name: 'history/undo', undoesRunId: plan.run.id }, title: `Undo: ${plan.run.title}`.slice(0, 200), spaces: plan.run.spaces, steps };
+}
+
+/** Reads the run from the journal (passcodes revealed: undo puts them back) and plans its undo. */
+export async function loadUndoPlan(runId: string, signal?: AbortSignal): Promise<UndoPlan> {
+  const { run, writes } = await getRunDetail(runId, { reveal: true }, signal);
+  return planUndo(run, writes, signal);
 }
