@@ -22,6 +22,7 @@ import { lostAnswers } from '../../api/changes/describe';
 import { chosenItems, loadUndoPlan, undoChangePlan, type UndoItem, type UndoPlan, type UndoStatus } from '../../api/changes/undo-plan';
 import type { ChangeLedger } from '../../api/changes/types';
 import type { JournalRun } from '../../api/wire/journal-contract';
+import { isAbandoned } from './labels';
 
 const STATUS: Record<UndoStatus, { label: string; color: 'success' | 'warning' | 'default' | 'error' }> = {
   ready: { label: 'will be undone', color: 'success' },
@@ -30,9 +31,10 @@ const STATUS: Record<UndoStatus, { label: string; color: 'success' | 'warning' |
   'cannot-undo': { label: 'cannot be undone', color: 'error' },
 };
 
-/** Runs whose writes may have changed CMS: everything but a run still going, one CMS refused whole, or one rolled back. */
-export function canUndo(run: Pick<JournalRun, 'state'>): boolean {
-  return run.state !== 'running' && run.state !== 'refused' && run.state !== 'rolled-back';
+/** Runs whose writes may have changed CMS: everything but a run still going (an abandoned one counts as ended), one CMS refused whole, or one rolled back. */
+export function canUndo(run: Pick<JournalRun, 'state' | 'updatedAt'>): boolean {
+  if (run.state === 'running') return isAbandoned(run);
+  return run.state !== 'refused' && run.state !== 'rolled-back';
 }
 
 function ItemCard({ item, restore, onChoose }: { item: UndoItem; restore: boolean; onChoose: (restore: boolean) => void }) {

@@ -12,7 +12,7 @@ import { SavedNote, useApplyPlan } from './edit-dialog';
 /** Delete an access method, a member or the space: review of every DELETE → apply as one journaled run, undoable from History. */
 export function DeleteDialog({ target, spaceLabel, contents, onClose }: { target: EditTarget; spaceLabel: string; contents?: SpaceContents; onClose: (deleted: boolean) => void }) {
   const plan = deletePlan(target, spaceLabel, contents);
-  const apply = useApplyPlan();
+  const apply = useApplyPlan({ refetchNow: target.kind !== 'space' });
   const label = targetLabel(target);
   return (
     <Dialog open onClose={apply.isPending ? undefined : () => onClose(apply.isSuccess)} aria-labelledby="delete-title" fullWidth maxWidth="sm">

@@ -49,10 +49,14 @@ export function SavedNote({ done, what }: { done: ChangesDone; what: string }) {
   );
 }
 
-/** Runs a space page's change plan; refreshes every CMS view once it is in. */
-export function useApplyPlan() {
+/**
+ * Runs a space page's change plan and marks every CMS view stale. `refetchNow: false` leaves the open
+ * views as they are until they mount again: a deleted space's page would otherwise turn into "does
+ * not exist" under the dialog that says it was deleted.
+ */
+export function useApplyPlan({ refetchNow = true } = {}) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (plan: ChangePlan) => runChanges(plan), onSuccess: () => queryClient.invalidateQueries() });
+  return useMutation({ mutationFn: (plan: ChangePlan) => runChanges(plan), onSuccess: () => queryClient.invalidateQueries(refetchNow ? {} : { refetchType: 'none' }) });
 }
 
 function ReviewTable({ before, changed }: { before: EditValues; changed: EditValues }) {
