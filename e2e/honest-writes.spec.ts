@@ -21,16 +21,22 @@ test('a lost answer is settled by a read, and the roll back says CMS is as it wa
   await next(page);
   await expect(page.getByRole('heading', { level: 2, name: /Review and apply/ })).toBeVisible();
 
-  // After the review someone else gives call ID 7102 to a space of theirs, so CMS will refuse the host access method.
-  const taken = await request.post('/api/v1/coSpaces', { headers: HEADERS, form: { name: 'Taken elsewhere', uri: 'taken.elsewhere', callId: '7102' } });
-  expect(taken.status()).toBe(200);
   const before = await snapshotCms(request);
 
   // CMS creates the space but its answer is a 503: the wizard must find the space by reading, never POST it again.
+  // Then CMS refuses the host access method, so the run stops and offers its roll back.
+  await expect(page.getByRole('heading', { level: 3, name: /^\d+\. Add the host access method/ })).toBeVisible({ timeout: 20_000 });
   const headings = await page.getByRole('heading', { level: 3, name: /^\d+\. / }).allTextContents();
   const spaceWrite = headings.findIndex((h) => /Create the space/.test(h)) + 1;
+  const hostWrite = headings.findIndex((h) => /Add the host access method/.test(h)) + 1;
   expect(spaceWrite).toBeGreaterThan(0);
-  await injectFault(request, { failWrite: { nth: spaceWrite, kind: 'applyThenStatus', status: 503 } });
+  expect(hostWrite).toBeGreaterThan(spaceWrite);
+  await injectFault(request, {
+    failWrite: [
+      { nth: spaceWrite, kind: 'applyThenStatus', status: 503 },
+      { nth: hostWrite, status: 400, code: 'duplicateCoSpaceId' },
+    ],
+  });
   await page.getByRole('button', { name: /^Apply \d+ change/ }).click();
 
   const stopped = page.getByRole('alert').filter({ hasText: 'Stopped' });

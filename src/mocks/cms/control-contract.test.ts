@@ -80,6 +80,16 @@ describe('write faults', () => {
     expect(await outcome).toBe('dropped');
   });
 
+  it('takes a list of faults, each at its own position: a lost answer, then a refusal', async () => {
+    await cms.control('/mock-cms/faults', { failWrite: [{ nth: 1, kind: 'applyThenStatus', status: 503 }, { nth: 3, status: 400, code: 'duplicateCoSpaceId' }] });
+    expect((await cms.post('/api/v1/coSpaces', { name: 'listed1' })).status).toBe(503);
+    expect((await cms.post('/api/v1/coSpaces', { name: 'listed2' })).status).toBe(200);
+    const refused = await cms.post('/api/v1/coSpaces', { name: 'listed3' });
+    expect([refused.status, failureOf(refused).code]).toEqual([400, 'duplicateCoSpaceId']);
+    expect((await cms.post('/api/v1/coSpaces', { name: 'listed4' })).status).toBe(200);
+    expect([await spaceNamed('listed1'), await spaceNamed('listed3'), await spaceNamed('listed4')]).toEqual(['1', '0', '1']);
+  });
+
   it('rejects an unknown fault kind with a sentence', async () => {
     const res = await cms.control('/mock-cms/faults', { failWrite: { kind: 'explode' } });
     expect(res.status).toBe(400);

@@ -8,6 +8,8 @@ import { CmsFailure } from './wire';
  * - `applyThenHang`: the write takes effect and no answer ever comes (until the client gives up
  *   or the mock is reset).
  * The three apply-then kinds are the "answer lost" cases a client must reconcile by reading CMS.
+ * `failWrite` may also be a list, each fault counting writes from when it was set (distinct `nth`s):
+ * a lost answer at one position and a refusal at a later one, in one run.
  */
 export type WriteFault =
   /** `kind` may be left out for a refusal: `{ nth, status, code }` */
@@ -20,7 +22,7 @@ export interface Faults {
   latencyMs: number;
   /** the next N API requests answer 503 (CMS busy) */
   busy: number;
-  failWrite?: WriteFault;
+  failWrite?: WriteFault | WriteFault[];
 }
 
 export type FaultsInput = {
@@ -31,8 +33,17 @@ export type FaultsInput = {
 
 const num = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 
-/** Reads the `failWrite` of a POST /mock-cms/faults body; `{ nth, status, code }` without a kind is a refusal. */
-export function parseWriteFault(raw: unknown): WriteFault | null | undefined {
+/** Reads the `failWrite` of a POST /mock-cms/faults body (one fault or a list); `{ nth, status, code }` without a kind is a refusal. */
+export function parseWriteFaults(raw: unknown): WriteFault | WriteFault[] | null | undefined {
+  if (!Array.isArray(raw)) return parseWriteFault(raw);
+  return raw.map((one) => {
+    const fault = parseWriteFault(one);
+    if (!fault) throw new Error('Each failWrite in a list is a fault object.');
+    return fault;
+  });
+}
+
+function parseWriteFault(raw: unknown): WriteFault | null | undefined {
   if (raw === null) return null;
   if (typeof raw !== 'object' || raw === undefined) return undefined;
   const f = raw as Record<string, unknown>;
@@ -54,7 +65,7 @@ export function parseWriteFault(raw: unknown): WriteFault | null | undefined {
 export function applyFaultsInput(faults: Faults, body: FaultsInput): void {
   if (typeof body.latencyMs === 'number') faults.latencyMs = body.latencyMs;
   if (typeof body.busy === 'number') faults.busy = body.busy;
-  const failWrite = parseWriteFault(body.failWrite);
+  const failWrite = parseWriteFaults(body.failWrite);
   if (failWrite === null) delete faults.failWrite;
   else if (failWrite) faults.failWrite = failWrite;
 }
@@ -73,12 +84,14 @@ export function createWriteGate(faults: Faults): WriteGate {
   const hung = new Set<() => void>();
 
   const take = (): WriteFault | undefined => {
-    const f = faults.failWrite;
-    if (!f) return undefined;
-    f.nth -= 1;
-    if (f.nth > 0) return undefined;
-    delete faults.failWrite;
-    return f;
+    const pending = faults.failWrite;
+    if (!pending) return undefined;
+    const list = Array.isArray(pending) ? pending : [pending];
+    for (const f of list) f.nth -= 1;
+    const left = list.filter((f) => f.nth > 0);
+    if (left.length === 0) delete faults.failWrite;
+    else faults.failWrite = left;
+    return list.find((f) => f.nth <= 0);
   };
 
   const hang = (signal?: AbortSignal) =>
