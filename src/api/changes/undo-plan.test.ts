@@ -119,6 +119,19 @@ describe('Undo this run: the inverse planned from the journal, checked by readin
     expect((await membersOf(back?.id ?? '')).map(settingsOf)).toEqual(members.map(settingsOf));
   });
 
+  it('a created space that someone added a member to since is a conflict: deleting it would remove the member too', async () => {
+    const ledger = await run(
+      'Made',
+      { key: 'a', title: 'Create a', operation: { op: 'createSpace', form: { name: 'A', uri: 'undo.kids' } }, creates: 'a' },
+      { key: 'm', title: 'Own host', operation: { op: 'createSpaceMember', space: { ref: 'a' }, form: { userJid: 'stejanss.movi@steven.lab' } } },
+    );
+    expect((await plan(ledger)).items.map((i) => i.status)).toEqual(['ready', 'ready']);
+    await run('Someone else', { key: 'm', title: 'Add user1', operation: { op: 'createSpaceMember', space: ledger.refs.a ?? '', form: { userJid: 'user1@evacanoalone.net' } } });
+    const undo = await plan(ledger);
+    expect(undo.items.map((i) => i.status)).toEqual(['ready', 'conflict']);
+    expect(undo.items[1]?.sentence).toMatch(/1 member added since \([0-9a-f-]{36}\) would go with it/);
+  });
+
   it('a deleted space whose URI another space took since is a conflict', async () => {
     const old = await getSpace(LAB.coSpaces.guest);
     const ledger = await run('Delete', { key: 'space', title: 'Delete the space', operation: { op: 'deleteSpace', space: LAB.coSpaces.guest } });

@@ -116,7 +116,7 @@ const item = (write: Recorded, status: UndoStatus, title: string, text: string, 
 });
 
 /** A POST of the run: its object is deleted, unless it is gone already or changed since. */
-async function undoCreate(write: Recorded, op: Operation, signal?: AbortSignal): Promise<UndoItem> {
+async function undoCreate(write: Recorded, op: Operation, runObjects: ReadonlySet<string>, signal?: AbortSignal): Promise<UndoItem> {
   const { kind } = targetOf(op);
   if (write.objectId === undefined) return item(write, 'cannot-undo', `Undo “${write.path}”`, 'Whether this POST took effect is not known and no read found what it created, so there is nothing to delete.');
   const inverse = inverseOf(op, write.objectId);
@@ -128,8 +128,24 @@ async function undoCreate(write: Recorded, op: Operation, signal?: AbortSignal):
   if (fields === null) return item(write, 'done-already', title, `${sentence(what)} is gone already.`);
   const step: ChangeStep = { key: `undo:${write.seq}`, title, operation: inverse };
   const changes = fieldChanges(op, wireForm(op), fields);
-  if (changes.length === 0) return item(write, 'ready', title, `${sentence(what)} holds what the run created.`, { step });
-  return item(write, 'conflict', title, `${sentence(what)} changed since the run: ${describeChanges(changes)}.`, { step, changes });
+  const added = op.op === 'createSpace' ? await addedToSpace(path, runObjects, signal) : [];
+  if (changes.length === 0 && added.length === 0) return item(write, 'ready', title, `${sentence(what)} holds what the run created.`, { step });
+  const said = [changes.length > 0 ? describeChanges(changes) : '', ...added].filter(Boolean).join('; ');
+  return item(write, 'conflict', title, `${sentence(what)} changed since the run: ${said}.`, { step, changes });
+}
+
+/** Access methods and members of a space the run created that the run did not add: deleting the space would remove them too. */
+async function addedToSpace(spacePath: string, runObjects: ReadonlySet<string>, signal?: AbortSignal): Promise<string[]> {
+  const out: string[] = [];
+  for (const [collection, element, words] of [
+    ['accessMethods', 'accessMethod', 'access method'],
+    ['coSpaceUsers', 'coSpaceUser', 'member'],
+  ] as const) {
+    const ids = (await readCollection(`${spacePath}/${collection}`, element, {}, signal)).map((entry) => readText(entry.id).toLowerCase());
+    const others = ids.filter((id) => !runObjects.has(id));
+    if (others.length > 0) out.push(`${others.length} ${words}${others.length === 1 ? '' : 's'} added since (${others.join(', ')}) would go with it`);
+  }
+  return out;
 }
 
 /** A PUT of the run: the values from before go back, unless the object is gone or changed since. */
@@ -222,6 +238,7 @@ async function undoDelete(write: Recorded, op: Operation, recreated: ReadonlySet
 export async function planUndo(run: UndoPlan['run'], writes: readonly Recorded[], signal?: AbortSignal): Promise<UndoPlan> {
   const items: UndoItem[] = [];
   const recreated = new Set<string>();
+  const runObjects = new Set(writes.flatMap((w) => (w.objectId ? [w.objectId.toLowerCase()] : [])));
   for (const write of undoCandidates(writes)) {
     let op: Operation;
     try {
@@ -230,7 +247,7 @@ export async function planUndo(run: UndoPlan['run'], writes: readonly Recorded[]
       items.push(item(write, 'cannot-undo', `Undo ${write.method} ${write.path}`, `The journal's record of it cannot be read back: ${error instanceof Error ? error.message : String(error)}`));
       continue;
     }
-    const planned = write.method === 'POST' ? await undoCreate(write, op, signal) : write.method === 'PUT' ? await undoUpdate(write, op, signal) : await undoDelete(write, op, recreated, signal);
+    const planned = write.method === 'POST' ? await undoCreate(write, op, runObjects, signal) : write.method === 'PUT' ? await undoUpdate(write, op, signal) : await undoDelete(write, op, recreated, signal);
     if (planned.recreates && planned.status === 'ready') recreated.add(planned.recreates);
     items.push(planned);
   }
