@@ -17,3 +17,8 @@ export function wizardLink(link: { scenario: WizardScenarioId; step?: WizardStep
 export function spaceLink(spaceId: string, tab?: 'overview' | 'profiles' | 'troubleshoot' | 'live'): string {
   return `/spaces/${spaceId}${tab && tab !== 'overview' ? `/${tab}` : ''}`;
 }
+
+/** `/history/<runId>`: one run of the change journal, where it can be undone. */
+export function historyRunLink(runId: string): string {
+  return `/history/${runId}`;
+}

@@ -13,12 +13,14 @@ import { journalQueries } from '../../api/resources/journal';
 import type { JournalRun } from '../../api/wire/journal-contract';
 import { ExportButtons } from './export-buttons';
 import { formatTime, isAbandoned, originLabel, STATE_LABELS } from './labels';
+import { UndoRunButton } from './undo-run';
 import { WriteCard } from './write-card';
 
-/** The run's own actions. Undo this run belongs here once the change engine can plan an undo from the journal. */
+/** The run's own actions: undo it, reveal its passcodes, export it. */
 function RunActions({ run, reveal, onReveal }: { run: JournalRun; reveal: boolean; onReveal: (reveal: boolean) => void }) {
   return (
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <UndoRunButton run={run} />
       <FormControlLabel control={<Switch checked={reveal} onChange={(e) => onReveal(e.target.checked)} />} label="Reveal passcodes" />
       <ExportButtons filter={{ run: run.id }} label="Export run" />
     </Stack>

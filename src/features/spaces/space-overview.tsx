@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Collapse from '@mui/material/Collapse';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -21,6 +22,10 @@ import { RawXmlButton, RawXmlPanel, RawXmlToggle } from '../../components/raw-xm
 import { spaceModelQueries } from '../../domain/profile-resolution/load-space-model';
 import { ownerMember } from '../../domain/profile-resolution/findings-members';
 import type { SpaceModel } from '../../domain/profile-resolution/model';
+import { useNavigate } from 'react-router';
+import { DeleteDialog } from './delete-dialog';
+import { EditDialog } from './edit-dialog';
+import type { EditTarget } from './edit-plans';
 import { referencedProfiles, type ProfileUse } from './profile-refs';
 import { formatParamValue } from './scope-labels';
 import { useSpaceId } from './space-page';
@@ -36,15 +41,48 @@ export function SpaceOverviewTab() {
   return <SpaceOverview model={model.data} />;
 }
 
+/** An edit or delete the admin opened on this page. */
+type Action = { mode: 'edit' | 'delete'; target: EditTarget };
+type OnAction = (action: Action) => void;
+
 export function SpaceOverview({ model }: { model: SpaceModel }) {
   const profiles = useMemo(() => referencedProfiles(model), [model]);
+  const [action, setAction] = useState<Action | null>(null);
+  const navigate = useNavigate();
+  const spaceLabel = model.space.uri ?? model.space.name ?? model.space.id;
   return (
     <Stack spacing={3}>
-      <Properties model={model} />
-      <AccessMethods model={model} />
-      <Members model={model} />
+      <Properties model={model} onAction={setAction} />
+      <AccessMethods model={model} onAction={setAction} />
+      <Members model={model} onAction={setAction} />
       <ReferencedProfiles model={model} uses={profiles} />
+      {action?.mode === 'edit' && <EditDialog target={action.target} spaceLabel={spaceLabel} onClose={() => setAction(null)} />}
+      {action?.mode === 'delete' && (
+        <DeleteDialog
+          target={action.target}
+          spaceLabel={spaceLabel}
+          contents={model}
+          onClose={(deleted) => {
+            setAction(null);
+            if (deleted && action.target.kind === 'space') void navigate('/spaces');
+          }}
+        />
+      )}
     </Stack>
+  );
+}
+
+/** Edit and Delete for one object of the space. */
+function RowActions({ what, target, onAction }: { what: string; target: EditTarget; onAction: OnAction }) {
+  return (
+    <>
+      <Button size="small" onClick={() => onAction({ mode: 'edit', target })} aria-label={`Edit ${what}`}>
+        Edit
+      </Button>
+      <Button size="small" color="error" onClick={() => onAction({ mode: 'delete', target })} aria-label={`Delete ${what}`}>
+        Delete
+      </Button>
+    </>
   );
 }
 
@@ -101,7 +139,7 @@ function owner(model: SpaceModel): ReactNode {
   );
 }
 
-function Properties({ model }: { model: SpaceModel }) {
+function Properties({ model, onAction }: { model: SpaceModel; onAction: OnAction }) {
   const { space, tenant } = model;
   const yesNo = (value: boolean | undefined, unset = 'not set') => (value === undefined ? unset : value ? 'yes' : 'no');
   const rows: Array<[string, ReactNode]> = [
@@ -135,7 +173,7 @@ function Properties({ model }: { model: SpaceModel }) {
   if (space.meetingScheduler) rows.push(['Meeting scheduler', space.meetingScheduler]);
   rows.push(['Space id', <Box key="id" component="span" sx={mono}>{space.id}</Box>]);
   return (
-    <Section title="Properties">
+    <Section title="Properties" actions={<RowActions what="the space" target={{ kind: 'space', space }} onAction={onAction} />}>
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'minmax(160px, max-content) 1fr' }, columnGap: 3, rowGap: 0.75, m: 0 }}>
         {rows.map(([label, value]) => (
           <Fragment key={label}>
@@ -175,7 +213,7 @@ function usePage<T>(items: readonly T[], rowsPerPage = 25) {
   };
 }
 
-function ExpandableRow({ cells, xmlPath, what, columns }: { cells: ReactNode[]; xmlPath: string; what: string; columns: number }) {
+function ExpandableRow({ cells, xmlPath, what, columns, actions }: { cells: ReactNode[]; xmlPath: string; what: string; columns: number; actions?: ReactNode }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -183,7 +221,8 @@ function ExpandableRow({ cells, xmlPath, what, columns }: { cells: ReactNode[]; 
         {cells.map((cell, i) => (
           <TableCell key={i}>{cell}</TableCell>
         ))}
-        <TableCell align="right">
+        <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+          {actions}
           <RawXmlButton open={open} onToggle={() => setOpen((was) => !was)} what={what} />
         </TableCell>
       </TableRow>
@@ -200,7 +239,7 @@ function ExpandableRow({ cells, xmlPath, what, columns }: { cells: ReactNode[]; 
   );
 }
 
-function AccessMethods({ model }: { model: SpaceModel }) {
+function AccessMethods({ model, onAction }: { model: SpaceModel; onAction: OnAction }) {
   const { shown, pager } = usePage(model.accessMethods);
   const label = (m: AccessMethod & { id: string }) => m.name || m.uri || (m.callId ? `call ID ${m.callId}` : m.id);
   return (
@@ -224,6 +263,7 @@ function AccessMethods({ model }: { model: SpaceModel }) {
                   columns={6}
                   what={`access method ${label(method)}`}
                   xmlPath={`coSpaces/${model.space.id}/accessMethods/${method.id}`}
+                  actions={<RowActions what={`access method ${label(method)}`} target={{ kind: 'accessMethod', spaceId: model.space.id, item: method }} onAction={onAction} />}
                   cells={[
                     method.name ?? none,
                     method.uri ?? none,
@@ -256,7 +296,7 @@ const PERMISSIONS = [
   'canChangeNonMemberAccessAllowed',
 ] as const;
 
-function Members({ model }: { model: SpaceModel }) {
+function Members({ model, onAction }: { model: SpaceModel; onAction: OnAction }) {
   const { shown, pager } = usePage(model.members);
   const permissions = (member: CoSpaceUser) => PERMISSIONS.filter((p) => member[p] === true);
   return (
@@ -282,6 +322,7 @@ function Members({ model }: { model: SpaceModel }) {
                     columns={4}
                     what={`member ${member.userJid ?? member.id}`}
                     xmlPath={`coSpaces/${model.space.id}/coSpaceUsers/${member.id}`}
+                    actions={<RowActions what={`member ${member.userJid ?? member.id}`} target={{ kind: 'member', spaceId: model.space.id, item: member }} onAction={onAction} />}
                     cells={[
                       member.userJid ?? none,
                       member.userId ? <Box component="span" sx={mono}>{member.userId}</Box> : none,
