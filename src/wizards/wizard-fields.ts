@@ -1,4 +1,5 @@
 import { callLegProfileParams } from '../api/params/call-leg-profile';
+import { coSpaceUserPermissions } from '../api/params/co-space-user';
 import type { WizardScenarioId, WizardStepId } from '../lib/wizard-links';
 
 /**
@@ -28,18 +29,7 @@ export const ADVANCED_CALL_LEG_PARAMS = (Object.keys(callLegProfileParams) as Ca
 );
 
 /** The coSpaceUser permissions the Members step sets (scenario 4). */
-export const MEMBER_PERMISSIONS = [
-  'canDestroy',
-  'canAddRemoveMember',
-  'canChangeName',
-  'canChangeUri',
-  'canChangeCallId',
-  'canChangePasscode',
-  'canPostMessage',
-  'canDeleteAllMessages',
-  'canRemoveSelf',
-  'canChangeNonMemberAccessAllowed',
-] as const;
+export const MEMBER_PERMISSIONS = coSpaceUserPermissions;
 export type MemberPermission = (typeof MEMBER_PERMISSIONS)[number];
 
 /** The steps of each scenario's wizard, in order (review last). */

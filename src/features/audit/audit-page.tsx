@@ -6,13 +6,13 @@ import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useSearchParams } from 'react-router';
-import { scanQueries } from '../../api/resources/scans';
+import { exportScanResults, scanQueries } from '../../api/resources/scans';
 import { studioConnectionQueries } from '../../api/transport/studio-connection';
 import { plural } from '../../domain/profile-resolution/words';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { orderOf, resultFilterOf, searchFromParams, withSearch, type AuditSearch } from './audit-search';
 import { ComparisonBar } from './comparison-bar';
-import { ExportButtons } from './export-buttons';
+import { ExportButtons } from '../../components/export-buttons';
 import { ResultFilters } from './result-filters';
 import { ResultsTable } from './results-table';
 import { ScanPanel } from './scan-panel';
@@ -77,7 +77,7 @@ export function AuditPage() {
             <Typography role="status" variant="body2">
               {first.data ? plural(first.data.total, 'space') : first.isError ? '' : 'Loading results…'}
             </Typography>
-            <ExportButtons filter={filter} order={order} />
+            <ExportButtons exportAs={(format) => exportScanResults(filter, order, format)} label="Export" title="The listed results in the list’s order; results hold PIN presence, never a PIN" />
           </Stack>
           {first.isError && <Alert severity="error">The results could not be read: {first.error.message}</Alert>}
           <ResultsTable filter={filter} order={order} live={live} showCluster={listed.length > 1} />

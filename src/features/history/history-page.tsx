@@ -7,9 +7,9 @@ import Typography from '@mui/material/Typography';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { Outlet, useParams, useSearchParams } from 'react-router';
-import { journalQueries } from '../../api/resources/journal';
+import { exportRuns, journalQueries } from '../../api/resources/journal';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
-import { ExportButtons } from './export-buttons';
+import { ExportButtons } from '../../components/export-buttons';
 import { FILTER_KEYS, runFilterOf, searchFromParams, type HistorySearch } from './filter-params';
 import { RunList } from './run-list';
 
@@ -83,7 +83,7 @@ export function HistoryPage() {
           <Typography role="status" variant="body2">
             {list.isPending ? 'Loading runs…' : `${total.toLocaleString()} run${total === 1 ? '' : 's'}`}
           </Typography>
-          <ExportButtons filter={filter} label="Export these runs" />
+          <ExportButtons exportAs={(format) => exportRuns(filter, format)} label="Export these runs" title="Passcodes and secrets are masked in every export" />
         </Stack>
         {list.isError && <Alert severity="error">The change journal could not be read: {list.error.message}</Alert>}
         <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'minmax(360px, 5fr) 7fr' }, alignItems: 'start' }}>

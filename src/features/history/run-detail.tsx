@@ -9,9 +9,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import Link from '@mui/material/Link';
-import { journalQueries } from '../../api/resources/journal';
+import { exportRuns, journalQueries } from '../../api/resources/journal';
 import type { JournalRun } from '../../api/wire/journal-contract';
-import { ExportButtons } from './export-buttons';
+import { ExportButtons } from '../../components/export-buttons';
 import { formatTime, isAbandoned, originLabel, STATE_LABELS } from './labels';
 import { UndoRunButton } from './undo-run';
 import { WriteCard } from './write-card';
@@ -22,7 +22,7 @@ function RunActions({ run, reveal, onReveal }: { run: JournalRun; reveal: boolea
     <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
       <UndoRunButton run={run} />
       <FormControlLabel control={<Switch checked={reveal} onChange={(e) => onReveal(e.target.checked)} />} label="Reveal passcodes" />
-      <ExportButtons filter={{ run: run.id }} label="Export run" />
+      <ExportButtons exportAs={(format) => exportRuns({ run: run.id }, format)} label="Export run" title="Passcodes and secrets are masked in every export" />
     </Stack>
   );
 }

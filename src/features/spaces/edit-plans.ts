@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ChangePlan, ChangeStep } from '../../api/changes/types';
 import { accessMethodParams } from '../../api/params/access-method';
 import { coSpaceParams } from '../../api/params/co-space';
-import { coSpaceUserParams } from '../../api/params/co-space-user';
+import { coSpaceUserParams, coSpaceUserPermissions } from '../../api/params/co-space-user';
 import type { ParamTable } from '../../api/params/param-def';
 import type { AccessMethod, CoSpace, CoSpaceUser } from '../../api/params/schemas';
 import { formatValue, parseFormValue } from '../../api/params/schema';
@@ -19,19 +19,7 @@ export type EditTarget =
 export const EDIT_FIELDS = {
   space: ['name', 'uri', 'secondaryUri', 'callId', 'passcode', 'defaultLayout', 'nonMemberAccess', 'callLegProfile', 'cdrTag'],
   accessMethod: ['name', 'uri', 'callId', 'passcode', 'scope', 'callLegProfile'],
-  member: [
-    'callLegProfile',
-    'canDestroy',
-    'canAddRemoveMember',
-    'canChangeName',
-    'canChangeUri',
-    'canChangeCallId',
-    'canChangePasscode',
-    'canPostMessage',
-    'canRemoveSelf',
-    'canDeleteAllMessages',
-    'canChangeNonMemberAccessAllowed',
-  ],
+  member: ['callLegProfile', ...coSpaceUserPermissions],
 } as const satisfies Record<EditTarget['kind'], readonly string[]>;
 
 const TABLES: Record<EditTarget['kind'], ParamTable> = { space: coSpaceParams, accessMethod: accessMethodParams, member: coSpaceUserParams };

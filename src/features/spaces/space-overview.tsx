@@ -17,6 +17,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
+import { coSpaceUserPermissions } from '../../api/params/co-space-user';
 import type { AccessMethod, CoSpaceUser } from '../../api/params/schemas';
 import { RawXmlButton, RawXmlPanel, RawXmlToggle } from '../../components/raw-xml';
 import { spaceModelQueries } from '../../domain/profile-resolution/load-space-model';
@@ -283,22 +284,10 @@ function AccessMethods({ model, onAction }: { model: SpaceModel; onAction: OnAct
   );
 }
 
-const PERMISSIONS = [
-  'canDestroy',
-  'canAddRemoveMember',
-  'canChangeName',
-  'canChangeUri',
-  'canChangeCallId',
-  'canChangePasscode',
-  'canPostMessage',
-  'canRemoveSelf',
-  'canDeleteAllMessages',
-  'canChangeNonMemberAccessAllowed',
-] as const;
 
 function Members({ model, onAction }: { model: SpaceModel; onAction: OnAction }) {
   const { shown, pager } = usePage(model.members);
-  const permissions = (member: CoSpaceUser) => PERMISSIONS.filter((p) => member[p] === true);
+  const permissions = (member: CoSpaceUser) => coSpaceUserPermissions.filter((p) => member[p] === true);
   return (
     <Section title={`Members (${model.members.length})`}>
       {model.members.length === 0 ? (
@@ -331,7 +320,7 @@ function Members({ model, onAction }: { model: SpaceModel; onAction: OnAction })
                         'none'
                       ) : (
                         <Tooltip key="perm" title={granted.join(', ')}>
-                          <span>{`${granted.length} of ${PERMISSIONS.length}`}</span>
+                          <span>{`${granted.length} of ${coSpaceUserPermissions.length}`}</span>
                         </Tooltip>
                       ),
                     ]}
