@@ -88,15 +88,18 @@ test('a user’s space: not found, created from the user record, modified, delet
   const card = page.getByLabel('Space of stejanss.movi');
   await expect(card.getByRole('cell', { name: spaceId })).toBeVisible();
   await card.getByRole('button', { name: 'Modify' }).click();
-  const modify = page.getByRole('dialog', { name: /Modify/ });
-  await modify.getByLabel('Space name').fill('Steven’s room');
-  await pick(page, 'Default layout', 'allEqual');
+  const modify = page.getByRole('dialog', { name: /^Edit the space “Steven Janssens”/ });
+  await modify.getByLabel('name', { exact: true }).fill('Steven’s room');
+  await pick(page, 'defaultLayout', 'allEqual');
   await modify.getByRole('button', { name: 'Review' }).click();
-  const save = page.getByRole('dialog', { name: 'Save these changes?' });
-  await expect(save.getByRole('cell', { name: 'Steven Janssens → Steven’s room' })).toBeVisible();
-  await expect(save.getByRole('cell', { name: 'secondaryUri' })).toHaveCount(0);
-  await save.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText('Saved name, defaultLayout of space “Steven’s room”.')).toBeVisible();
+  const saved = page.getByRole('dialog', { name: /^Review the change of the space/ });
+  const changes = saved.getByRole('table', { name: 'Changes' });
+  await expect(changes.getByRole('row', { name: 'name Steven Janssens Steven’s room' })).toBeVisible();
+  await expect(changes.getByRole('cell', { name: 'secondaryUri' })).toHaveCount(0);
+  await saved.getByRole('button', { name: 'Apply' }).click();
+  await expect(saved.getByRole('alert')).toContainText(/Saved name, defaultLayout of the space “(Steven Janssens|Steven’s room)”\./);
+  await saved.getByRole('button', { name: 'Close' }).click();
+  await expect(card.getByRole('cell', { name: 'Steven’s room' })).toBeVisible();
   expect(await object(request, `/coSpaces/${spaceId}`)).toMatchObject({
     name: 'Steven’s room',
     defaultLayout: 'allEqual',
@@ -104,10 +107,12 @@ test('a user’s space: not found, created from the user record, modified, delet
     secondaryUri: '+3225551234',
   });
 
-  // Deleted after a confirmation; the user id then finds nothing.
+  // Deleted after a confirmation, journaled so History can bring it back; the user id then finds nothing.
   await card.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('dialog', { name: /^Delete/ }).getByRole('button', { name: 'Delete space' }).click();
-  await expect(page.getByText('Deleted space “Steven’s room”.')).toBeVisible();
+  const remove = page.getByRole('dialog', { name: 'Delete the space “Steven’s room”?' });
+  await remove.getByRole('button', { name: 'Delete' }).click();
+  await expect(remove.getByRole('alert')).toContainText('Deleted the space “Steven’s room”.');
+  await remove.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByText('No space has “stejanss.movi” as its URI or secondary URI.', { exact: false })).toBeVisible();
   expect((await cmsGet(request, `/coSpaces/${spaceId}`)).status).toBe(404);
 });

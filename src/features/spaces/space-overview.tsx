@@ -24,9 +24,9 @@ import { spaceModelQueries } from '../../domain/profile-resolution/load-space-mo
 import { ownerMember } from '../../domain/profile-resolution/findings-members';
 import type { SpaceModel } from '../../domain/profile-resolution/model';
 import { useNavigate } from 'react-router';
-import { DeleteDialog } from './delete-dialog';
-import { EditDialog } from './edit-dialog';
-import type { EditTarget } from './edit-plans';
+import { DeleteDialog } from '../../components/space-edits/delete-dialog';
+import { EditDialog } from '../../components/space-edits/edit-dialog';
+import type { EditTarget } from '../../components/space-edits/edit-plans';
 import { referencedProfiles, type ProfileUse } from './profile-refs';
 import { formatParamValue } from './scope-labels';
 import { useSpaceId } from './space-page';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { coSpaceParams } from '../../api/params/co-space';
-import { LAYOUTS } from '../../api/params/layouts';
 import type { ParamDef } from '../../api/params/param-def';
 import { valueProblem } from '../../api/params/write-schema';
 
@@ -42,12 +41,3 @@ export const createSchema = z.object({
   ),
 });
 export type CreateValues = z.infer<typeof createSchema>;
-
-/** What the page lets an admin change on a user's space; '' unsets an optional value. */
-export const modifySchema = z.object({
-  name: z.string().trim().min(1, { error: 'A user’s space needs a name.' }),
-  secondaryUri: optional(uriUserPart),
-  callId: optional(z.string().trim().refine(fits(coSpaceParams.callId), { error: 'A call ID is digits only.' })),
-  defaultLayout: z.union([z.literal(''), z.enum(LAYOUTS)]),
-});
-export type ModifyValues = z.infer<typeof modifySchema>;

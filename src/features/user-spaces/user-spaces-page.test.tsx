@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
+import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LAB, TEST_CMS_URL, withMockCms } from '../../testing/mock-cms';
 import { UserSpacesPage } from './user-spaces-page';
@@ -13,7 +14,9 @@ function renderPage() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <UserSpacesPage />
+      <MemoryRouter>
+        <UserSpacesPage />
+      </MemoryRouter>
     </QueryClientProvider>,
   );
   return userEvent.setup();
@@ -52,6 +55,33 @@ describe('spaces by user', () => {
     expect(screen.getByRole('heading', { name: 'Spaces user1@evacanoalone.net is a member of' })).toBeTruthy();
     expect(requests).toContain(`GET /api/v1/users/${LAB.users.user1}/usercoSpaces`);
     expect(requests.some((r) => /coSpaceUsers/.test(r))).toBe(false);
+    server.events.removeAllListeners();
+  });
+
+  it('modifies the found space with the space page’s dialog: only the changed field is sent, journaled for undo', async () => {
+    const space = mock.store.insert('coSpace', { name: 'User One', uri: 'user1', callId: '7001' });
+    const writes: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (request.method !== 'GET') writes.push(`${request.method} ${new URL(request.url).pathname} ${request.clone().body ? 'body' : ''}`);
+    });
+    const bodies: string[] = [];
+    server.events.on('request:start', ({ request }) => void (request.method === 'PUT' && request.clone().text().then((text) => bodies.push(text))));
+    const user = renderPage();
+    await find(user, 'user1');
+    const card = await screen.findByLabelText('Space of user1');
+    await user.click(await within(card).findByRole('button', { name: 'Modify' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit the space “User One”' });
+    const name = within(dialog).getByRole('textbox', { name: 'name' });
+    await user.clear(name);
+    await user.type(name, 'User One’s room');
+    await user.click(within(dialog).getByRole('button', { name: 'Review' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Apply' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/^Saved name of the space “User One(’s room)?”\./);
+
+    expect(writes).toEqual([`PUT /api/v1/coSpaces/${space.id} body`]);
+    expect(bodies).toEqual(['name=User+One%E2%80%99s+room']);
+    expect(mock.store.get('coSpace', space.id)?.values).toMatchObject({ name: 'User One’s room', uri: 'user1', callId: '7001' });
+    expect(journal().runs[0]).toMatchObject({ origin: { kind: 'page' }, state: 'applied' });
     server.events.removeAllListeners();
   });
 

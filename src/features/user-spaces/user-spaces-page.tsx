@@ -86,17 +86,12 @@ export function UserSpacesPage() {
               </List>
             </Alert>
           )}
-          {!lookup.isFetching && found.length === 1 && found[0]?.id && (
+          {/* Kept while a save refetches the search, so the card's dialog stays open to show the outcome. */}
+          {found.length === 1 && found[0]?.id && (
             <UserSpaceCard
               spaceId={found[0].id}
               userId={searched}
-              onChanged={(message) => {
-                setNotice(message);
-              }}
-              onDeleted={(message) => {
-                setNotice(message);
-                void lookup.refetch();
-              }}
+              onDeleted={() => void lookup.refetch()}
             />
           )}
         </Stack>

@@ -21,8 +21,8 @@ import { runChanges, type ChangesDone } from '../../api/changes/run-changes';
 import type { ChangePlan } from '../../api/changes/types';
 import type { ParamDef } from '../../api/params/param-def';
 import { maskValue } from '../../api/wire/secrets';
-import { FormText } from '../../components/form-text';
-import { placeCmsFailures, sameNamedField } from '../../components/place-cms-failures';
+import { FormText } from '../form-text';
+import { placeCmsFailures, sameNamedField } from '../place-cms-failures';
 import { historyRunLink } from '../../lib/wizard-links';
 import { changedFields, currentValues, editPlan, editSchema, fieldsOf, tableOfTarget, targetLabel, targetPath, type EditTarget, type EditValues } from './edit-plans';
 
