@@ -4,7 +4,7 @@ import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { exportScanResults, scanQueries } from '../../api/resources/scans';
 import { studioConnectionQueries } from '../../api/transport/studio-connection';
@@ -16,8 +16,8 @@ import { ExportButtons } from '../../components/export-buttons';
 import { ResultFilters } from './result-filters';
 import { ResultsTable } from './results-table';
 import { ScanPanel } from './scan-panel';
-import { scanSession } from './scan-session';
 import { baseScanFor, useAuditScans } from './use-audit-scans';
+import { useScanActivity } from './use-scan-activity';
 
 /** Stored results change as a scan goes on and when it ends: lists and the Spaces page's status column follow. */
 function useFreshResults(finished: string) {
@@ -36,9 +36,9 @@ function useFreshResults(finished: string) {
  */
 export function AuditPage() {
   const connection = useQuery(studioConnectionQueries.current());
-  const session = useSyncExternalStore(scanSession.subscribe, scanSession.get, scanSession.get);
-  const { scans, latest, live, error } = useAuditScans(session.running);
-  useFreshResults(session.scans.flatMap((s) => (s.phase === 'done' && s.scan ? [`${s.scan.id}:${s.scan.state}`] : [])).join(','));
+  const { running, finished } = useScanActivity();
+  const { scans, latest, live, error } = useAuditScans(running);
+  useFreshResults(finished);
   const [params, setParams] = useSearchParams();
   const search = searchFromParams(params);
   const q = useDebouncedValue(search.q, 300);
