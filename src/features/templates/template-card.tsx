@@ -45,10 +45,14 @@ function AccessMethodTemplates({ entry, onEdit, onPlan }: { entry: TemplateOverv
             <TableCell sx={mono}>{orNone(m.callLegProfile)}</TableCell>
             <TableCell>{m.generateUniqueCallId ? 'yes' : 'no'}</TableCell>
             <TableCell align="right">
-              <Button size="small" onClick={() => onEdit({ kind: 'accessMethodTemplate', templateId: entry.template.id, item: m })}>
+              <Button size="small" aria-label={`Edit access method template ${m.name ?? m.id}`} onClick={() => onEdit({ kind: 'accessMethodTemplate', templateId: entry.template.id, item: m })}>
                 Edit
               </Button>
-              <Button size="small" color="error" onClick={() => onPlan(deleteAccessMethodTemplatePlan(entry.template.id, m), 'Deleted the access method template.')}>
+              <Button
+                size="small"
+                color="error"
+                aria-label={`Delete access method template ${m.name ?? m.id}`}
+                onClick={() => onPlan(deleteAccessMethodTemplatePlan(entry.template.id, m), 'Deleted the access method template.')}>
                 Delete
               </Button>
             </TableCell>
@@ -107,10 +111,10 @@ export function TemplateCard({ entry, onEdit, onPlan, onAssign, onDelete }: { en
         </Stack>
       </CardContent>
       <CardActions>
-        <Button onClick={() => onEdit({ kind: 'template', item: template })}>Edit</Button>
+        <Button onClick={() => onEdit({ kind: 'template', item: template })}>Edit template</Button>
         <Button onClick={onAssign}>Assign</Button>
         <Button color="error" onClick={onDelete}>
-          Delete
+          Delete template
         </Button>
       </CardActions>
     </Card>
