@@ -6,6 +6,7 @@ import {
   getAccessMethodTemplate,
   getCoSpaceTemplate,
   listAllAccessMethodTemplates,
+  listAllCoSpaceTemplates,
   listAllLdapUserCoSpaceTemplateSources,
   listAllUserCoSpaceTemplates,
 } from '../resources/co-space-templates';
@@ -135,11 +136,41 @@ describe('template writes go through the change engine: journaled, settled by re
     expect((await listAllLdapUserCoSpaceTemplateSources()).items).toMatchObject([{ coSpaceTemplate: T.guestLobby, filter: '(memberOf=cn=hosts,dc=steven,dc=lab)' }]);
   });
 
+  it('a template deleted with its contents one by one comes back whole: the new template, its access method template and LDAP source under it', async () => {
+    const ledger = await run(
+      'Delete the lobby template',
+      { key: 'ldap', title: 'Remove the LDAP source', operation: { op: 'deleteLdapTemplateSource', source: T.ldapSource } },
+      { key: 'am', title: 'Remove the host method', operation: { op: 'deleteAccessMethodTemplate', template: T.guestLobby, accessMethodTemplate: T.hostAccess } },
+      { key: 't', title: 'Remove the template', operation: { op: 'deleteCoSpaceTemplate', template: T.guestLobby } },
+    );
+    const undo = await plan(ledger);
+    expect(undo.items.map((i) => [i.status, i.step?.operation.op])).toEqual([
+      ['ready', 'createCoSpaceTemplate'],
+      ['ready', 'createAccessMethodTemplate'],
+      ['ready', 'createLdapTemplateSource'],
+    ]);
+    const undone = await applyChanges(undoChangePlan(undo), options);
+    expect(undone.state).toBe('applied');
+    const [template, ...others] = (await listAllCoSpaceTemplates()).items;
+    expect(others).toEqual([]);
+    expect(template).toMatchObject({ name: 'Guests wait for a host', callLegProfile: LAB.callLegProfiles.guest });
+    expect((await listAllAccessMethodTemplates(template?.id ?? '')).items).toMatchObject([{ name: 'Host', uriGenerator: '$.host', generateUniqueCallId: true }]);
+    expect((await listAllLdapUserCoSpaceTemplateSources()).items).toMatchObject([{ coSpaceTemplate: template?.id }]);
+  });
+
   it('an assignment whose answer was lost is settled by finding the template among the user’s, and is not sent twice', async () => {
     mock.faults.failWrite = { nth: 1, kind: 'applyThenStatus', status: 503 };
     const ledger = await run('Assign', { key: 'a', title: 'Give user1 the lobby template', operation: { op: 'assignCoSpaceTemplate', user: LAB.users.user1, form: { coSpaceTemplate: T.guestLobby } } });
     expect((await listAllUserCoSpaceTemplates(LAB.users.user1)).items).toMatchObject([{ coSpaceTemplate: T.guestLobby }]);
     expect(ledger.writes).toMatchObject([{ outcome: 'unknown', settled: { verdict: 'took-effect' } }]);
+  });
+
+  it('a template POST whose answer was lost is found among the templates new since the read before it, and the run goes on with its id', async () => {
+    mock.faults.failWrite = { nth: 1, kind: 'applyThenReset' };
+    const ledger = await run('Lost', newTemplate, hostMethod);
+    expect(ledger.writes[0]).toMatchObject({ outcome: 'unknown', settled: { verdict: 'took-effect', id: ledger.refs.template } });
+    expect((await listAllAccessMethodTemplates(ledger.refs.template ?? '')).items).toHaveLength(1);
+    expect((await listAllCoSpaceTemplates()).items.filter((t) => t.name === 'Two URIs')).toHaveLength(1);
   });
 
   it('CMS refuses a second assignment of the same template with its code, and the run stops with nothing else sent', async () => {
