@@ -18,6 +18,7 @@ import PersonSearchIcon from '@mui/icons-material/PersonSearch';
 import SettingsIcon from '@mui/icons-material/Settings';
 import TerminalIcon from '@mui/icons-material/Terminal';
 import TuneIcon from '@mui/icons-material/Tune';
+import DashboardCustomizeIcon from '@mui/icons-material/DashboardCustomize';
 import type { ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ConnectionIndicator } from './connection-indicator';
@@ -32,6 +33,7 @@ const sections: { to: string; label: string; icon: ReactNode }[] = [
   { to: '/spaces', label: 'Spaces', icon: <MeetingRoomIcon /> },
   { to: '/audit', label: 'Audit', icon: <FactCheckIcon /> },
   { to: '/profiles', label: 'Profiles', icon: <TuneIcon /> },
+  { to: '/templates', label: 'Templates', icon: <DashboardCustomizeIcon /> },
   { to: '/user-spaces', label: 'Spaces by user', icon: <PersonSearchIcon /> },
   { to: '/meetings', label: 'Meetings', icon: <EventIcon /> },
   { to: '/calls', label: 'Live calls', icon: <CallIcon /> },

@@ -33,6 +33,7 @@ export const routes: RouteObject[] = [
       },
       { path: 'audit', lazy: page(() => import('../features/audit/audit-page'), 'AuditPage') },
       { path: 'profiles', lazy: page(() => import('../features/profile-catalog/profiles-page'), 'ProfilesPage') },
+      { path: 'templates', lazy: page(() => import('../features/templates/templates-page'), 'TemplatesPage') },
       { path: 'system', lazy: page(() => import('../features/system/system-page'), 'SystemPage') },
       { path: 'user-spaces', lazy: page(() => import('../features/user-spaces/user-spaces-page'), 'UserSpacesPage') },
       { path: 'meetings', lazy: page(() => import('../features/meetings/meetings-page'), 'MeetingsPage') },

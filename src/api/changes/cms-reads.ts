@@ -49,6 +49,10 @@ const ELEMENT: Record<Exclude<WrittenKind, 'systemProfiles'>, string> = {
   callLeg: 'callLeg',
   cospaceBulkParameterSet: 'cospaceBulkParameterSet',
   cospaceBulkSync: 'cospaceBulkSync',
+  coSpaceTemplate: 'coSpaceTemplate',
+  accessMethodTemplate: 'accessMethodTemplate',
+  userCoSpaceTemplate: 'userCoSpaceTemplate',
+  ldapUserCoSpaceTemplateSource: 'ldapUserCoSpaceTemplateSource',
 };
 
 export function elementOf(kind: WrittenKind): string {

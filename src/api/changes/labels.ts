@@ -13,6 +13,10 @@ const KIND_LABEL: Record<WrittenKind, string> = {
   callLeg: 'call leg',
   cospaceBulkParameterSet: 'bulk parameter set',
   cospaceBulkSync: 'bulk sync',
+  coSpaceTemplate: 'space template',
+  accessMethodTemplate: 'access method template',
+  userCoSpaceTemplate: 'template assignment',
+  ldapUserCoSpaceTemplateSource: 'LDAP template source',
 };
 
 /** "the space /api/v1/coSpaces/…" */

@@ -5,6 +5,7 @@ import { callLegProfileParams } from '../params/call-leg-profile';
 import { callParams } from '../params/call';
 import { callProfileParams } from '../params/call-profile';
 import { coSpaceParams } from '../params/co-space';
+import { accessMethodTemplateParams, coSpaceTemplateParams, ldapUserCoSpaceTemplateSourceParams, userCoSpaceTemplateParams } from '../params/co-space-template';
 import { coSpaceUserParams } from '../params/co-space-user';
 import { cospaceBulkParameterSetParams } from '../params/cospace-bulk-parameter-set';
 import { cospaceBulkSyncParams } from '../params/cospace-bulk-sync';
@@ -64,6 +65,21 @@ const rebuild: { [K in OperationName]: (r: Recorded) => OperationOf<K> } = {
   createBulkParameterSet: (r) => ({ op: 'createBulkParameterSet', form: r.post(cospaceBulkParameterSetParams) }),
   deleteBulkParameterSet: (r) => ({ op: 'deleteBulkParameterSet', set: r.id('set') }),
   startBulkSync: (r) => ({ op: 'startBulkSync', form: r.post(cospaceBulkSyncParams) }),
+  createCoSpaceTemplate: (r) => ({ op: 'createCoSpaceTemplate', form: r.post(coSpaceTemplateParams) }),
+  updateCoSpaceTemplate: (r) => ({ op: 'updateCoSpaceTemplate', template: r.id('template'), ...r.put(coSpaceTemplateParams) }),
+  deleteCoSpaceTemplate: (r) => ({ op: 'deleteCoSpaceTemplate', template: r.id('template') }),
+  createAccessMethodTemplate: (r) => ({ op: 'createAccessMethodTemplate', template: r.id('template'), form: r.post(accessMethodTemplateParams) }),
+  updateAccessMethodTemplate: (r) => ({
+    op: 'updateAccessMethodTemplate',
+    template: r.id('template'),
+    accessMethodTemplate: r.id('accessMethodTemplate'),
+    ...r.put(accessMethodTemplateParams),
+  }),
+  deleteAccessMethodTemplate: (r) => ({ op: 'deleteAccessMethodTemplate', template: r.id('template'), accessMethodTemplate: r.id('accessMethodTemplate') }),
+  assignCoSpaceTemplate: (r) => ({ op: 'assignCoSpaceTemplate', user: r.id('user'), form: r.post(userCoSpaceTemplateParams) }),
+  withdrawCoSpaceTemplate: (r) => ({ op: 'withdrawCoSpaceTemplate', user: r.id('user'), assignment: r.id('assignment') }),
+  createLdapTemplateSource: (r) => ({ op: 'createLdapTemplateSource', form: r.post(ldapUserCoSpaceTemplateSourceParams) }),
+  deleteLdapTemplateSource: (r) => ({ op: 'deleteLdapTemplateSource', source: r.id('source') }),
 };
 
 const isOperationName = (name: string): name is OperationName => Object.hasOwn(rebuild, name);

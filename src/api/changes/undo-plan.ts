@@ -2,6 +2,7 @@ import { accessMethodParams } from '../params/access-method';
 import { callLegProfileParams } from '../params/call-leg-profile';
 import { callProfileParams } from '../params/call-profile';
 import { coSpaceParams } from '../params/co-space';
+import { accessMethodTemplateParams, coSpaceTemplateParams, ldapUserCoSpaceTemplateSourceParams, userCoSpaceTemplateParams } from '../params/co-space-template';
 import { coSpaceUserParams } from '../params/co-space-user';
 import type { ParamTable } from '../params/param-def';
 import { inverseOf, irreversibleFields, tableOf, targetOf, uniqueAttributesOf, wireForm, type WrittenKind } from '../resources/operation-facts';
@@ -79,13 +80,30 @@ export function undoCandidates<W extends Recorded>(writes: readonly W[]): W[] {
   return writes.filter((w) => w.phase === 'forward' && writeEffect(w) !== 'not-applied' && !undoneBy(w)).reverse();
 }
 
-/** The POST that brings back what a DELETE removed, and the table its form is checked against. */
-const RECREATE: Partial<Record<OperationName, { create: OperationName; table: ParamTable }>> = {
+/** The object a recreated one lives in: the operation's key that names it, and its collection. */
+interface Parent {
+  key: 'space' | 'template' | 'user';
+  collection: string;
+  words: string;
+}
+const inSpace: Parent = { key: 'space', collection: '/coSpaces', words: 'space' };
+
+/** The POST that brings back what a DELETE removed, the table its form is checked against, and its parent. */
+const RECREATE: Partial<Record<OperationName, { create: OperationName; table: ParamTable; parent?: Parent }>> = {
   deleteSpace: { create: 'createSpace', table: coSpaceParams },
-  deleteAccessMethod: { create: 'createAccessMethod', table: accessMethodParams },
-  deleteSpaceMember: { create: 'createSpaceMember', table: coSpaceUserParams },
+  deleteAccessMethod: { create: 'createAccessMethod', table: accessMethodParams, parent: inSpace },
+  deleteSpaceMember: { create: 'createSpaceMember', table: coSpaceUserParams, parent: inSpace },
   deleteCallLegProfile: { create: 'createCallLegProfile', table: callLegProfileParams },
   deleteCallProfile: { create: 'createCallProfile', table: callProfileParams },
+  // A template comes back without the access method templates and assignments CMS deleted with it.
+  deleteCoSpaceTemplate: { create: 'createCoSpaceTemplate', table: coSpaceTemplateParams },
+  deleteAccessMethodTemplate: {
+    create: 'createAccessMethodTemplate',
+    table: accessMethodTemplateParams,
+    parent: { key: 'template', collection: '/coSpaceTemplates', words: 'template' },
+  },
+  withdrawCoSpaceTemplate: { create: 'assignCoSpaceTemplate', table: userCoSpaceTemplateParams, parent: { key: 'user', collection: '/users', words: 'user' } },
+  deleteLdapTemplateSource: { create: 'createLdapTemplateSource', table: ldapUserCoSpaceTemplateSourceParams },
 };
 
 /** A recreated object gets these from CMS, never from the studio: the review says so. */
@@ -95,6 +113,7 @@ const NEW_FROM_CMS: Partial<Record<WrittenKind, string>> = {
   coSpaceUser: 'CMS gives the new member a new id.',
   callLegProfile: 'CMS gives the new call leg profile a new id.',
   callProfile: 'CMS gives the new call profile a new id.',
+  coSpaceTemplate: 'CMS gives the new template a new id; its access method templates and assignments, deleted with it, come back only where this undo recreates them.',
 };
 
 function describeChanges(changes: readonly FieldChange[]): string {
@@ -212,14 +231,16 @@ async function undoDelete(write: Recorded, op: Operation, recreated: ReadonlySet
   if (!recreate) return item(write, 'cannot-undo', `Undo the delete of ${what}`, `CMS cannot bring back ${what}.`);
   if (write.before === null) return item(write, 'cannot-undo', title, 'The journal holds no values of it from before the delete.');
   if ((await readObject(path, signal)).fields !== null) return item(write, 'done-already', title, `${sentence(what)} exists (it was not deleted, or was brought back).`);
-  // An access method or member lives in a space; a space's own `space` is itself.
-  const parentId = op.op !== 'deleteSpace' && 'space' in op && typeof op.space === 'string' ? op.space : undefined;
+  // An access method or member lives in a space, an access method template in its template, an assignment with its user.
+  const parent = recreate.parent;
+  const parentValue: unknown = parent ? Object.entries(op).find(([key]) => key === parent.key)?.[1] : undefined;
+  const parentId = typeof parentValue === 'string' ? parentValue : undefined;
   const parentComesBack = parentId !== undefined && recreated.has(parentId.toLowerCase());
-  if (parentId !== undefined && !parentComesBack && (await readObject(`/coSpaces/${parentId}`, signal)).fields === null) {
-    return item(write, 'cannot-undo', title, `Its space ${parentId} does not exist any more.`);
+  if (parent && parentId !== undefined && !parentComesBack && (await readObject(`${parent.collection}/${parentId}`, signal)).fields === null) {
+    return item(write, 'cannot-undo', title, `Its ${parent.words} ${parentId} does not exist any more.`);
   }
   const form = recreatableForm(recreate.table, wireOf(write.before));
-  const operation = recordedOperation({ operation: { kind: recreate.create, json: parentId ? { space: parentId } : {} }, form, before: null });
+  const operation = recordedOperation({ operation: { kind: recreate.create, json: parent && parentId ? { [parent.key]: parentId } : {} }, form, before: null });
   const id = write.objectId ?? path.split('/').pop() ?? '';
   const step: ChangeStep = { key: `undo:${write.seq}`, title, operation, creates: `recreated:${id.toLowerCase()}` };
   const notes = [NEW_FROM_CMS[kind] ?? 'CMS gives it a new id.'];

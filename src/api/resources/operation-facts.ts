@@ -4,6 +4,7 @@ import { callLegParams } from '../params/call-leg';
 import { callLegProfileParams } from '../params/call-leg-profile';
 import { callProfileParams } from '../params/call-profile';
 import { coSpaceParams } from '../params/co-space';
+import { accessMethodTemplateParams, coSpaceTemplateParams, ldapUserCoSpaceTemplateSourceParams, userCoSpaceTemplateParams } from '../params/co-space-template';
 import { coSpaceUserParams } from '../params/co-space-user';
 import { cospaceBulkParameterSetParams } from '../params/cospace-bulk-parameter-set';
 import { cospaceBulkSyncParams } from '../params/cospace-bulk-sync';
@@ -25,7 +26,11 @@ export type WrittenKind =
   | 'call'
   | 'callLeg'
   | 'cospaceBulkParameterSet'
-  | 'cospaceBulkSync';
+  | 'cospaceBulkSync'
+  | 'coSpaceTemplate'
+  | 'accessMethodTemplate'
+  | 'userCoSpaceTemplate'
+  | 'ldapUserCoSpaceTemplateSource';
 
 export type WriteMethod = 'POST' | 'PUT' | 'DELETE';
 
@@ -48,6 +53,9 @@ export function refText(ref: Ref): string {
 }
 
 const space = (op: { space: Ref }) => `/coSpaces/${refText(op.space)}`;
+const template = (op: { template: Ref }) => `/coSpaceTemplates/${refText(op.template)}`;
+const accessMethodTemplate = (op: { template: Ref; accessMethodTemplate: Ref }) => `${template(op)}/accessMethodTemplates/${refText(op.accessMethodTemplate)}`;
+const userTemplates = (op: { user: Ref }) => `/users/${refText(op.user)}/userCoSpaceTemplates`;
 const created = <T>(id: string | undefined, make: (id: string) => T): T | undefined => (id === undefined ? undefined : make(id));
 
 type NoRefs<F> = { [K in keyof F]: Exclude<F[K], CreatedRef> };
@@ -182,6 +190,66 @@ const specs: { [K in OperationName]: OperationSpec<K> } = {
   deleteBulkParameterSet: { kind: 'cospaceBulkParameterSet', method: 'DELETE', path: (op) => `/cospaceBulkParameterSets/${refText(op.set)}`, inverse: () => undefined },
   // A sync creates, replaces or removes spaces in the background: there is no single undo.
   startBulkSync: { kind: 'cospaceBulkSync', method: 'POST', table: cospaceBulkSyncParams, path: () => '/cospaceBulkSyncs', inverse: () => undefined },
+  // CMS keeps no template attribute unique (names may repeat): a lost answer is settled by the ids new since.
+  createCoSpaceTemplate: {
+    kind: 'coSpaceTemplate',
+    method: 'POST',
+    table: coSpaceTemplateParams,
+    path: () => '/coSpaceTemplates',
+    inverse: (_sent, id) => created(id, (template) => ({ op: 'deleteCoSpaceTemplate', template })),
+  },
+  updateCoSpaceTemplate: {
+    kind: 'coSpaceTemplate',
+    method: 'PUT',
+    table: coSpaceTemplateParams,
+    path: template,
+    inverse: (sent) => ({ op: 'updateCoSpaceTemplate', template: sent.template, ...putBack(coSpaceTemplateParams, sent.form, sent.before) }),
+  },
+  // CMS deletes the template's access method templates, user assignments and LDAP sources with it.
+  deleteCoSpaceTemplate: { kind: 'coSpaceTemplate', method: 'DELETE', path: template, inverse: () => undefined },
+  createAccessMethodTemplate: {
+    kind: 'accessMethodTemplate',
+    method: 'POST',
+    table: accessMethodTemplateParams,
+    path: (op) => `${template(op)}/accessMethodTemplates`,
+    inverse: (sent, id) => created(id, (made) => ({ op: 'deleteAccessMethodTemplate', template: sent.template, accessMethodTemplate: made })),
+  },
+  updateAccessMethodTemplate: {
+    kind: 'accessMethodTemplate',
+    method: 'PUT',
+    table: accessMethodTemplateParams,
+    path: accessMethodTemplate,
+    inverse: (sent) => ({
+      op: 'updateAccessMethodTemplate',
+      template: sent.template,
+      accessMethodTemplate: sent.accessMethodTemplate,
+      ...putBack(accessMethodTemplateParams, sent.form, sent.before),
+    }),
+  },
+  deleteAccessMethodTemplate: { kind: 'accessMethodTemplate', method: 'DELETE', path: accessMethodTemplate, inverse: () => undefined },
+  assignCoSpaceTemplate: {
+    kind: 'userCoSpaceTemplate',
+    method: 'POST',
+    table: userCoSpaceTemplateParams,
+    path: userTemplates,
+    // A user holds a template once (duplicateUserCoSpaceTemplate).
+    unique: ['coSpaceTemplate'],
+    inverse: (sent, id) => created(id, (assignment) => ({ op: 'withdrawCoSpaceTemplate', user: sent.user, assignment })),
+  },
+  withdrawCoSpaceTemplate: { kind: 'userCoSpaceTemplate', method: 'DELETE', path: (op) => `${userTemplates(op)}/${refText(op.assignment)}`, inverse: () => undefined },
+  createLdapTemplateSource: {
+    kind: 'ldapUserCoSpaceTemplateSource',
+    method: 'POST',
+    table: ldapUserCoSpaceTemplateSourceParams,
+    path: () => '/ldapUserCoSpaceTemplateSources',
+    inverse: (_sent, id) => created(id, (source) => ({ op: 'deleteLdapTemplateSource', source })),
+  },
+  deleteLdapTemplateSource: {
+    kind: 'ldapUserCoSpaceTemplateSource',
+    method: 'DELETE',
+    path: (op) => `/ldapUserCoSpaceTemplateSources/${refText(op.source)}`,
+    inverse: () => undefined,
+  },
 };
 
 function specOf<K extends OperationName>(op: OperationOf<K>): OperationSpec<K> {
@@ -232,7 +300,7 @@ export function beforeOf(op: Operation): Record<string, string> | undefined {
 /**
  * POST: the attributes CMS keeps unique that the new object will carry (a space's URI and call ID,
  * an access method's URI, call ID and passcode, a member's userJid, a call's space, a dial-out's
- * remote party). After a lost answer, a read that finds an object with them tells whether the POST
+ * remote party, the template a user is given). After a lost answer, a read that finds an object with them tells whether the POST
  * took effect. Empty when the kind has none (profiles, parameter sets): a read can only compare settings.
  */
 export function uniqueAttributesOf(op: Operation): Record<string, string> {

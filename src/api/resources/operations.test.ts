@@ -111,6 +111,16 @@ describe('typed operations against the mock CMS', () => {
       createBulkParameterSet: { op: 'createBulkParameterSet', form: {} },
       deleteBulkParameterSet: { op: 'deleteBulkParameterSet', set: 'b' },
       startBulkSync: { op: 'startBulkSync', form: {} },
+      createCoSpaceTemplate: { op: 'createCoSpaceTemplate', form: {} },
+      updateCoSpaceTemplate: { op: 'updateCoSpaceTemplate', template: 't', form: {}, before: {} },
+      deleteCoSpaceTemplate: { op: 'deleteCoSpaceTemplate', template: 't' },
+      createAccessMethodTemplate: { op: 'createAccessMethodTemplate', template: 't', form: {} },
+      updateAccessMethodTemplate: { op: 'updateAccessMethodTemplate', template: 't', accessMethodTemplate: 'a', form: {}, before: {} },
+      deleteAccessMethodTemplate: { op: 'deleteAccessMethodTemplate', template: 't', accessMethodTemplate: 'a' },
+      assignCoSpaceTemplate: { op: 'assignCoSpaceTemplate', user: 'u', form: { coSpaceTemplate: 't' } },
+      withdrawCoSpaceTemplate: { op: 'withdrawCoSpaceTemplate', user: 'u', assignment: 'g' },
+      createLdapTemplateSource: { op: 'createLdapTemplateSource', form: { coSpaceTemplate: 't', ldapSource: 'l' } },
+      deleteLdapTemplateSource: { op: 'deleteLdapTemplateSource', source: 'l' },
     };
     expect(Object.values(ops).map((op) => { const t = targetOf(op); return `${t.kind} ${t.method} ${t.path}`; })).toEqual([
       'coSpace POST /coSpaces',
@@ -135,6 +145,16 @@ describe('typed operations against the mock CMS', () => {
       'cospaceBulkParameterSet POST /cospaceBulkParameterSets',
       'cospaceBulkParameterSet DELETE /cospaceBulkParameterSets/b',
       'cospaceBulkSync POST /cospaceBulkSyncs',
+      'coSpaceTemplate POST /coSpaceTemplates',
+      'coSpaceTemplate PUT /coSpaceTemplates/t',
+      'coSpaceTemplate DELETE /coSpaceTemplates/t',
+      'accessMethodTemplate POST /coSpaceTemplates/t/accessMethodTemplates',
+      'accessMethodTemplate PUT /coSpaceTemplates/t/accessMethodTemplates/a',
+      'accessMethodTemplate DELETE /coSpaceTemplates/t/accessMethodTemplates/a',
+      'userCoSpaceTemplate POST /users/u/userCoSpaceTemplates',
+      'userCoSpaceTemplate DELETE /users/u/userCoSpaceTemplates/g',
+      'ldapUserCoSpaceTemplateSource POST /ldapUserCoSpaceTemplateSources',
+      'ldapUserCoSpaceTemplateSource DELETE /ldapUserCoSpaceTemplateSources/l',
     ]);
   });
 

@@ -4,6 +4,12 @@ import type { callLegParams } from '../params/call-leg';
 import type { callLegProfileParams } from '../params/call-leg-profile';
 import type { callProfileParams } from '../params/call-profile';
 import type { coSpaceParams } from '../params/co-space';
+import type {
+  accessMethodTemplateParams,
+  coSpaceTemplateParams,
+  ldapUserCoSpaceTemplateSourceParams,
+  userCoSpaceTemplateParams,
+} from '../params/co-space-template';
 import type { coSpaceUserParams } from '../params/co-space-user';
 import type { cospaceBulkParameterSetParams } from '../params/cospace-bulk-parameter-set';
 import type { cospaceBulkSyncParams } from '../params/cospace-bulk-sync';
@@ -64,6 +70,16 @@ export interface OperationMap {
   createBulkParameterSet: Post<typeof cospaceBulkParameterSetParams>;
   deleteBulkParameterSet: { set: Ref };
   startBulkSync: Post<typeof cospaceBulkSyncParams>;
+  createCoSpaceTemplate: Post<typeof coSpaceTemplateParams>;
+  updateCoSpaceTemplate: { template: Ref } & Put<typeof coSpaceTemplateParams>;
+  deleteCoSpaceTemplate: { template: Ref };
+  createAccessMethodTemplate: { template: Ref } & Post<typeof accessMethodTemplateParams>;
+  updateAccessMethodTemplate: { template: Ref; accessMethodTemplate: Ref } & Put<typeof accessMethodTemplateParams>;
+  deleteAccessMethodTemplate: { template: Ref; accessMethodTemplate: Ref };
+  assignCoSpaceTemplate: { user: Ref } & Post<typeof userCoSpaceTemplateParams>;
+  withdrawCoSpaceTemplate: { user: Ref; assignment: Ref };
+  createLdapTemplateSource: Post<typeof ldapUserCoSpaceTemplateSourceParams>;
+  deleteLdapTemplateSource: { source: Ref };
 }
 
 export type OperationName = keyof OperationMap;

@@ -4,6 +4,18 @@ import { CmsError } from '../transport/errors';
 import { createBulkParameterSet, deleteBulkParameterSet, startBulkSync } from './bulk';
 import { createCallLegProfile, deleteCallLegProfile } from './call-leg-profiles';
 import { createCallProfile, deleteCallProfile } from './call-profiles';
+import {
+  assignCoSpaceTemplate,
+  createAccessMethodTemplate,
+  createCoSpaceTemplate,
+  createLdapUserCoSpaceTemplateSource,
+  deleteAccessMethodTemplate,
+  deleteCoSpaceTemplate,
+  deleteLdapUserCoSpaceTemplateSource,
+  updateAccessMethodTemplate,
+  updateCoSpaceTemplate,
+  withdrawCoSpaceTemplate,
+} from './co-space-templates';
 import { createCall, createCallLeg, deleteCall, deleteCallLeg } from './calls';
 import { pendingRefs, resolveForm, tableOf, targetOf } from './operation-facts';
 import { isCreatedRef, type Operation, type OperationName, type OperationOf, type Ref } from './operations';
@@ -48,6 +60,17 @@ const runners: { [K in OperationName]: Runner<K> } = {
   createBulkParameterSet: (op, id, signal) => createBulkParameterSet(resolveForm(op.form, id), signal),
   deleteBulkParameterSet: (op, id, signal) => deleteBulkParameterSet(id(op.set), signal),
   startBulkSync: (op, id, signal) => startBulkSync(resolveForm(op.form, id), signal),
+  createCoSpaceTemplate: (op, id, signal) => createCoSpaceTemplate(resolveForm(op.form, id), signal),
+  updateCoSpaceTemplate: (op, id, signal) => updateCoSpaceTemplate(id(op.template), resolveForm(op.form, id), signal),
+  deleteCoSpaceTemplate: (op, id, signal) => deleteCoSpaceTemplate(id(op.template), signal),
+  createAccessMethodTemplate: (op, id, signal) => createAccessMethodTemplate(id(op.template), resolveForm(op.form, id), signal),
+  updateAccessMethodTemplate: (op, id, signal) =>
+    updateAccessMethodTemplate(id(op.template), id(op.accessMethodTemplate), resolveForm(op.form, id), signal),
+  deleteAccessMethodTemplate: (op, id, signal) => deleteAccessMethodTemplate(id(op.template), id(op.accessMethodTemplate), signal),
+  assignCoSpaceTemplate: (op, id, signal) => assignCoSpaceTemplate(id(op.user), resolveForm(op.form, id), signal),
+  withdrawCoSpaceTemplate: (op, id, signal) => withdrawCoSpaceTemplate(id(op.user), id(op.assignment), signal),
+  createLdapTemplateSource: (op, id, signal) => createLdapUserCoSpaceTemplateSource(resolveForm(op.form, id), signal),
+  deleteLdapTemplateSource: (op, id, signal) => deleteLdapUserCoSpaceTemplateSource(id(op.source), signal),
 };
 
 function run<K extends OperationName>(op: OperationOf<K>, id: IdOf, signal?: AbortSignal): Promise<string | void> {
