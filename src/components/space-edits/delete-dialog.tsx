@@ -7,7 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { deletePlan, targetLabel, type EditTarget, type SpaceContents } from './edit-plans';
-import { SavedNote, useApplyPlan } from './edit-dialog';
+import { SavedNote, useApplyPlan } from '../apply-plan';
 
 /** Delete an access method, a member or the space: review of every DELETE → apply as one journaled run, undoable from History. */
 export function DeleteDialog({ target, spaceLabel, contents, onClose }: { target: EditTarget; spaceLabel: string; contents?: SpaceContents; onClose: (deleted: boolean) => void }) {

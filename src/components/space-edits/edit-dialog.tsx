@@ -5,7 +5,6 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -13,17 +12,13 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Link as RouterLink } from 'react-router';
-import { runChanges, type ChangesDone } from '../../api/changes/run-changes';
-import type { ChangePlan } from '../../api/changes/types';
+import { SavedNote, useApplyPlan } from '../apply-plan';
 import type { ParamDef } from '../../api/params/param-def';
 import { maskValue } from '../../api/wire/secrets';
 import { FormText } from '../form-text';
 import { placeCmsFailures, sameNamedField } from '../place-cms-failures';
-import { historyRunLink } from '../../lib/wizard-links';
 import { changedFields, currentValues, editPlan, editSchema, fieldsOf, tableOfTarget, targetLabel, targetPath, type EditTarget, type EditValues } from './edit-plans';
 
 const shown = (name: string, value: string | undefined) => (value === undefined || value === '' ? '(not set)' : maskValue(name, value));
@@ -32,31 +27,6 @@ function optionsOf(def: ParamDef | undefined) {
   if (def?.type === 'boolean') return ['', 'true', 'false'].map((value) => ({ value, label: value || '(not set)' }));
   if (def?.type === 'enum') return ['', ...def.values].map((value) => ({ value, label: value || '(not set)' }));
   return undefined;
-}
-
-/** After an apply: what was saved, the lost answers a read settled, and where to undo it. */
-export function SavedNote({ done, what }: { done: ChangesDone; what: string }) {
-  const { runId } = done.ledger;
-  return (
-    <Alert severity="success">
-      {what} {done.notes.join(' ')}{' '}
-      {runId && (
-        <Link component={RouterLink} to={historyRunLink(runId)}>
-          Open it in History (undo it from there)
-        </Link>
-      )}
-    </Alert>
-  );
-}
-
-/**
- * Runs a space page's change plan and marks every CMS view stale. `refetchNow: false` leaves the open
- * views as they are until they mount again: a deleted space's page would otherwise turn into "does
- * not exist" under the dialog that says it was deleted.
- */
-export function useApplyPlan({ refetchNow = true } = {}) {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (plan: ChangePlan) => runChanges(plan), onSuccess: () => queryClient.invalidateQueries(refetchNow ? {} : { refetchType: 'none' }) });
 }
 
 function ReviewTable({ before, changed }: { before: EditValues; changed: EditValues }) {

@@ -18,7 +18,7 @@ import { FormText } from '../../components/form-text';
 import { placeCmsFailures } from '../../components/place-cms-failures';
 import type { TemplateOverview, TemplatesOverview } from './template-overview';
 import { assignPlan, ldapSourcePlan, ldapSourceSchema, type LdapSourceValues } from './template-plans';
-import { SavedNote, useApplyPlan } from './use-apply-plan';
+import { SavedNote, useApplyPlan } from '../../components/apply-plan';
 
 const usersSchema = z.object({ users: z.array(z.string()).min(1, { error: 'Choose at least one user.' }) });
 type UsersValues = z.infer<typeof usersSchema>;

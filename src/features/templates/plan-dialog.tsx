@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { ChangePlan } from '../../api/changes/types';
-import { SavedNote, useApplyPlan } from './use-apply-plan';
+import { SavedNote, useApplyPlan } from '../../components/apply-plan';
 
 /** A review of a plan's writes (deletes, assignments) → apply as one journaled run, undoable from History. */
 export function PlanDialog({ plan, done, note, onClose }: { plan: ChangePlan; done: string; note?: ReactNode; onClose: () => void }) {

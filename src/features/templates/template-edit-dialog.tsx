@@ -18,7 +18,7 @@ import type { ParamDef } from '../../api/params/param-def';
 import { FormText } from '../../components/form-text';
 import { placeCmsFailures, sameNamedField } from '../../components/place-cms-failures';
 import { changedFields, currentValues, editPlan, editSchema, fieldsOf, tableOf, targetLabel, targetPath, type TemplateTarget, type TemplateValues } from './template-plans';
-import { SavedNote, useApplyPlan } from './use-apply-plan';
+import { SavedNote, useApplyPlan } from '../../components/apply-plan';
 
 const shown = (value: string | undefined) => (value === undefined || value === '' ? '(not set)' : value);
 

@@ -2,14 +2,18 @@ import Alert from '@mui/material/Alert';
 import Link from '@mui/material/Link';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router';
-import { runChanges, type ChangesDone } from '../../api/changes/run-changes';
-import type { ChangePlan } from '../../api/changes/types';
-import { historyRunLink } from '../../lib/wizard-links';
+import { runChanges, type ChangesDone } from '../api/changes/run-changes';
+import type { ChangePlan } from '../api/changes/types';
+import { historyRunLink } from '../lib/wizard-links';
 
-/** Runs a change plan as one journaled run and marks every CMS view stale. */
-export function useApplyPlan() {
+/**
+ * Runs a change plan as one journaled run and marks every CMS view stale. `refetchNow: false` leaves the open
+ * views as they are until they mount again: a deleted space's page would otherwise turn into "does
+ * not exist" under the dialog that says it was deleted.
+ */
+export function useApplyPlan({ refetchNow = true } = {}) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (plan: ChangePlan) => runChanges(plan), onSuccess: () => queryClient.invalidateQueries() });
+  return useMutation({ mutationFn: (plan: ChangePlan) => runChanges(plan), onSuccess: () => queryClient.invalidateQueries(refetchNow ? {} : { refetchType: 'none' }) });
 }
 
 /** After an apply: what was saved, the lost answers a read settled, and where to undo it. */
