@@ -6,7 +6,7 @@ import { findSpacesByUri, getAccessMethod, getSpace, getSpaceMember, listAllAcce
 import { getSystemProfiles } from '../../api/resources/system';
 import { getTenant } from '../../api/resources/tenants';
 import { mapLimited } from '../../lib/limit';
-import { normalizeUri, type WizardInput } from '../wizard-schema';
+import { normalizeUri, type WizardInput } from './wizard-schema';
 import type { CurrentState, SpaceSnapshot } from './types';
 export type { CurrentState, SpaceSnapshot } from './types';
 
