@@ -113,6 +113,11 @@ describe('journal API with the built-in mock CMS', () => {
     const future = runPageSchema.parse((await call(proxy, `/runs?from=${encodeURIComponent('2999-01-01T00:00:00.000Z')}`)).body);
     expect(future.runs).toEqual([]);
     expect((await call(proxy, '/runs?limit=0')).status).toBe(400);
+    const batchId = randomUUID();
+    const batch = await call(proxy, '/runs', { json: { id: randomUUID(), origin: { kind: 'batch', name: 'different-uris', batchId }, title: 'Batch fix: space 1', spaces: [] } });
+    expect(batch.status).toBe(201);
+    const byBatch = runPageSchema.parse((await call(proxy, `/runs?batch=${batchId}`)).body);
+    expect(byBatch.runs.map((r) => r.origin)).toEqual([{ kind: 'batch', name: 'different-uris', batchId }]);
     expect((await call(proxy, '/facets')).body).toEqual({ clusters: ['mock'], cmsUsers: ['mock'] });
   });
 
