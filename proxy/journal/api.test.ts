@@ -8,6 +8,7 @@ import { journalRunSchema, runDetailSchema, runPageSchema } from '../../src/api/
 import { type SpawnedMock, spawnMockCms } from '../../src/mocks/cms/testing/spawn-mock';
 import { freePort, type SpawnedProxy, spawnProxy } from '../testing/spawn-proxy';
 import { JOURNAL_FILE } from './config';
+import { LATEST_VERSION } from './migrations';
 import { startPostgres, type PostgresServer } from './testing/postgres-server';
 
 // Long enough that no port, time or id in a log can hold it by chance (4711 once matched port 34711).
@@ -244,7 +245,7 @@ describe('journal durability', () => {
   it('shares one history between two instances on one PostgreSQL', async () => {
     const url = await pgServer.createDatabase();
     const [a, b] = await Promise.all([start({ DATABASE_URL: url }), start({ DATABASE_URL: url })]);
-    expect(a.output()).toMatch(/journal: PostgreSQL 127\.0\.0\.1:\d+\/journal_\d+_\d+ \(schema v3\)/);
+    expect(a.output()).toMatch(new RegExp(String.raw`journal: PostgreSQL 127\.0\.0\.1:\d+/journal_\d+_\d+ \(schema v${LATEST_VERSION}\)`));
     const { id } = await recordRun(a);
     const seen = runDetailSchema.parse((await call(b, `/runs/${id}?reveal=1`)).body);
     expect(seen.writes[0]?.form.passcode).toBe(PASSCODE);

@@ -45,9 +45,12 @@ export interface BatchRun {
   retry(spaceId: string): Promise<BatchRunState>;
 }
 
+/** What every change reports at once; the full state (a copy of every space) is `state()`, read as often as a screen repaints. */
+export type BatchRunSummary = Pick<BatchRunState, 'phase' | 'done' | 'total'>;
+
 export interface BatchRunOptions {
   concurrency: number;
-  onChange?: (state: BatchRunState) => void;
+  onChange?: (summary: BatchRunSummary) => void;
   /** tests: no pause before a write that reads proved not applied is sent again */
   resendDelayMs?: number;
   now?: () => number;
@@ -96,11 +99,12 @@ export function createBatchRun(plan: BatchFixPlan, options: BatchRunOptions): Ba
   let sharedIds: Record<string, string> = Object.fromEntries(Object.entries(plan.shared.ids).filter(([k]) => SHARED_REFS.includes(k)));
   let startedAt: number | undefined;
   let inFlight = 0;
+  let ended = 0;
   let idle: Array<() => void> = [];
   const engine = options.resendDelayMs === undefined ? {} : { resendDelayMs: options.resendDelayMs };
 
   const state = (): BatchRunState => {
-    const done = spaces.filter((s) => s.status === 'applied' || s.status === 'failed' || s.status === 'unknown').length;
+    const done = ended;
     const elapsedMs = startedAt === undefined ? 0 : now() - startedAt;
     return {
       phase,
@@ -112,7 +116,7 @@ export function createBatchRun(plan: BatchFixPlan, options: BatchRunOptions): Ba
       rate: elapsedMs > 0 ? (done * 1000) / elapsedMs : 0,
     };
   };
-  const changed = () => options.onChange?.(state());
+  const changed = () => options.onChange?.({ phase, done: ended, total: spaces.length });
   const settle = () => {
     if (inFlight > 0) return;
     const waiting = spaces.some((s) => s.status === 'waiting');
@@ -128,6 +132,8 @@ export function createBatchRun(plan: BatchFixPlan, options: BatchRunOptions): Ba
   const whenIdle = () => new Promise<BatchRunState>((resolve) => idle.push(() => resolve(state())));
 
   const finishSpace = (run: SpaceRun, ledger: ChangeLedger) => {
+    // A retried space ended before: it counts once.
+    if (run.ledger === undefined) ended++;
     run.ledger = ledger;
     run.status = statusOf(ledger);
     const reason = stopReason(ledger);
