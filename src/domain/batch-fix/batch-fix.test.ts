@@ -212,5 +212,22 @@ describe('batch fix: apply and undo', () => {
     expect((await listAllAccessMethods(AUDIT.space(3))).items).toHaveLength(1);
     expect(journal().runs.map((r) => r.state)).toEqual(['applied', 'applied', 'applied', 'applied']);
   });
-});
 
+  it('stops before any space when the shared profiles cannot be made, and taking it up again never creates a profile twice', async () => {
+    mock.reset('audit');
+    const profilesBefore = (await listAllCallLegProfiles()).items.length;
+    const p = await plan({ profiles: newProfiles }, [1, 2]);
+    // The guest profile is made, the host profile refused.
+    mock.faults.failWrite = { nth: 2, kind: 'refuse', status: 400, code: 'databaseNotReady' };
+    const batch = createBatchRun(p, { concurrency: 2 });
+    const stopped = await batch.start();
+    expect(stopped).toMatchObject({ phase: 'stopped', done: 0, shared: { status: 'failed' } });
+    expect(stopped.shared?.reason).toMatch(/^Create the host call leg profile/);
+    expect(stopped.spaces.map((s) => s.status)).toEqual(['waiting', 'waiting']);
+    expect((await listAllCallLegProfiles()).items.length).toBe(profilesBefore + 1);
+    const end = await batch.start();
+    expect(end).toMatchObject({ phase: 'done', done: 2, shared: { status: 'applied' } });
+    expect((await listAllCallLegProfiles()).items.length).toBe(profilesBefore + 2);
+    expect(journal().runs.map((r) => r.state)).toEqual(['applied', 'applied', 'applied']);
+  });
+});

@@ -1,6 +1,6 @@
 import { applyChanges, continueChanges } from '../../api/changes/apply-changes';
 import { stopSentence } from '../../api/changes/change-run';
-import type { ChangeLedger, ChangePlan } from '../../api/changes/types';
+import type { ChangeLedger, ChangeOptions, ChangePlan } from '../../api/changes/types';
 import { describeCmsFailure } from '../../api/transport/errors';
 import type { BatchFixPlan } from './plan-batch';
 import type { SpaceFix } from './plan-space';
@@ -84,6 +84,42 @@ export function spaceChangePlan(plan: BatchFixPlan, space: SpaceFix, sharedIds: 
   };
 }
 
+/** A copy a screen may keep: the spaces as they are now, with the rate since the start. */
+function snapshot(at: Pick<BatchRunState, 'phase' | 'shared' | 'spaces' | 'done' | 'elapsedMs'>): BatchRunState {
+  return {
+    phase: at.phase,
+    ...(at.shared ? { shared: { ...at.shared } } : {}),
+    spaces: at.spaces.map((s) => ({ ...s })),
+    done: at.done,
+    total: at.spaces.length,
+    elapsedMs: at.elapsedMs,
+    rate: at.elapsedMs > 0 ? (at.done * 1000) / at.elapsedMs : 0,
+  };
+}
+
+/**
+ * The shared profiles' run, or its continuation after it stopped (a lost answer is read first; a
+ * POST that took effect is never sent again); answers the ids of the profiles it made.
+ */
+async function sendSharedRun(
+  plan: BatchFixPlan,
+  previous: ChangeLedger | undefined,
+  engine: Pick<ChangeOptions, 'resendDelayMs'>,
+): Promise<{ shared: NonNullable<BatchRunState['shared']>; ids: Record<string, string> }> {
+  const steps = plan.shared.steps.map(({ key, title, operation, creates }) => ({ key, title, operation, ...(creates ? { creates } : {}) }));
+  const ledger = previous
+    ? await continueChanges(previous, engine)
+    : await applyChanges(
+        { origin: { kind: 'batch', name: plan.pattern.scenario, batchId: plan.batchId }, title: `Batch fix (${plan.pattern.scenario}): the shared profiles`, steps, ids: {} },
+        engine,
+      );
+  const status = statusOf(ledger);
+  const reason = stopReason(ledger);
+  const ids: Record<string, string> = {};
+  if (status === 'applied') for (const key of SHARED_REFS) if (ledger.refs[key]) ids[key] = ledger.refs[key];
+  return { shared: { status, ledger, ...(reason ? { reason } : {}) }, ids };
+}
+
 /**
  * Applies a planned batch: one journaled run for the shared profiles, then one run per ready space
  * (origin kind 'batch', one batchId), so each space is recoverable and undoable on its own and a
@@ -103,19 +139,7 @@ export function createBatchRun(plan: BatchFixPlan, options: BatchRunOptions): Ba
   let idle: Array<() => void> = [];
   const engine = options.resendDelayMs === undefined ? {} : { resendDelayMs: options.resendDelayMs };
 
-  const state = (): BatchRunState => {
-    const done = ended;
-    const elapsedMs = startedAt === undefined ? 0 : now() - startedAt;
-    return {
-      phase,
-      ...(shared ? { shared: { ...shared } } : {}),
-      spaces: spaces.map((s) => ({ ...s })),
-      done,
-      total: spaces.length,
-      elapsedMs,
-      rate: elapsedMs > 0 ? (done * 1000) / elapsedMs : 0,
-    };
-  };
+  const state = (): BatchRunState => snapshot({ phase, ...(shared ? { shared } : {}), spaces, done: ended, elapsedMs: startedAt === undefined ? 0 : now() - startedAt });
   const changed = () => options.onChange?.({ phase, done: ended, total: spaces.length });
   const settle = () => {
     if (inFlight > 0) return;
@@ -161,22 +185,14 @@ export function createBatchRun(plan: BatchFixPlan, options: BatchRunOptions): Ba
 
   const sendShared = async (): Promise<boolean> => {
     if (!shared || shared.status === 'applied') return true;
+    const previous = shared.ledger;
     phase = 'profiles';
-    shared = { status: 'sending' };
+    shared = { status: 'sending', ...(previous ? { ledger: previous } : {}) };
     changed();
-    const steps = plan.shared.steps.map(({ key, title, operation, creates }) => ({ key, title, operation, ...(creates ? { creates } : {}) }));
-    const ledger = shared.ledger
-      ? await continueChanges(shared.ledger, engine)
-      : await applyChanges(
-          { origin: { kind: 'batch', name: plan.pattern.scenario, batchId: plan.batchId }, title: `Batch fix (${plan.pattern.scenario}): the shared profiles`, steps, ids: {} },
-          engine,
-        );
-    const status = statusOf(ledger);
-    const reason = stopReason(ledger);
-    shared = { status, ledger, ...(reason ? { reason } : {}) };
-    if (status !== 'applied') return false;
-    for (const key of SHARED_REFS) if (ledger.refs[key]) sharedIds = { ...sharedIds, [key]: ledger.refs[key] };
-    return true;
+    const sent = await sendSharedRun(plan, previous, engine);
+    shared = sent.shared;
+    sharedIds = { ...sharedIds, ...sent.ids };
+    return sent.shared.status === 'applied';
   };
 
   const run = async (): Promise<BatchRunState> => {
