@@ -230,4 +230,20 @@ describe('batch fix: apply and undo', () => {
     expect((await listAllCallLegProfiles()).items.length).toBe(profilesBefore + 2);
     expect(journal().runs.map((r) => r.state)).toEqual(['applied', 'applied', 'applied']);
   });
+
+  it('a pause while the shared profiles are made waits for them, sends no space, and resume goes on', async () => {
+    mock.reset('audit');
+    const p = await plan({ profiles: newProfiles }, [1, 2]);
+    const batch = createBatchRun(p, {
+      concurrency: 2,
+      onChange: (summary) => {
+        if (summary.phase === 'profiles') batch.pause();
+      },
+    });
+    const paused = await batch.start();
+    expect(paused).toMatchObject({ phase: 'paused', done: 0, shared: { status: 'applied' } });
+    expect(paused.spaces.map((s) => s.status)).toEqual(['waiting', 'waiting']);
+    expect((await listAllAccessMethods(AUDIT.space(1))).items).toHaveLength(0);
+    expect(await batch.resume()).toMatchObject({ phase: 'done', done: 2 });
+  });
 });

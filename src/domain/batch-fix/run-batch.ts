@@ -188,8 +188,11 @@ export function createBatchRun(plan: BatchFixPlan, options: BatchRunOptions): Ba
     const previous = shared.ledger;
     phase = 'profiles';
     shared = { status: 'sending', ...(previous ? { ledger: previous } : {}) };
+    // In flight like a space's run: a pause or cancel meanwhile waits for it.
+    inFlight++;
     changed();
     const sent = await sendSharedRun(plan, previous, engine);
+    inFlight--;
     shared = sent.shared;
     sharedIds = { ...sharedIds, ...sent.ids };
     return sent.shared.status === 'applied';
