@@ -18,7 +18,7 @@ async function scanAllSpaces(page: Page) {
   return page.getByRole('alert').filter({ hasText: 'mock: Scan complete' });
 }
 
-const resultNames = (page: Page) => page.getByRole('table', { name: 'Scan results' }).getByRole('row').locator('td:nth-child(2)');
+const resultNames = (page: Page) => page.getByRole('table', { name: 'Scan results' }).getByRole('row').locator('td:nth-child(3)');
 
 test.afterEach(async ({ request }) => mockControl(request, 'reset', {}));
 

@@ -2,6 +2,7 @@ import type { Section } from '../section';
 import { auditBench } from './audit';
 import { auditTabBench } from './audit-tab';
 import { findSection } from './find';
+import { fixBench } from './fix';
 import { firstLoad } from './first-load';
 import { journalBench } from './journal';
 import { listingSpaces } from './listing-spaces';
@@ -12,4 +13,4 @@ import { reach } from './reach';
 import { spaceModel } from './space-model';
 
 /** Run order. A new section is a module in this folder exporting a `Section`, added here. */
-export const sections: readonly Section[] = [firstLoad, listingSpaces, parseThroughput, proxyThroughput, spaceModel, matrixRender, reach, findSection, journalBench, auditBench, auditTabBench];
+export const sections: readonly Section[] = [firstLoad, listingSpaces, parseThroughput, proxyThroughput, spaceModel, matrixRender, reach, findSection, journalBench, auditBench, auditTabBench, fixBench];

@@ -8,6 +8,7 @@ import { journalRunSchema, runDetailSchema, runPageSchema } from '../../src/api/
 import { type SpawnedMock, spawnMockCms } from '../../src/mocks/cms/testing/spawn-mock';
 import { freePort, type SpawnedProxy, spawnProxy } from '../testing/spawn-proxy';
 import { JOURNAL_FILE } from './config';
+import { LATEST_VERSION } from './migrations';
 import { startPostgres, type PostgresServer } from './testing/postgres-server';
 
 // Long enough that no port, time or id in a log can hold it by chance (4711 once matched port 34711).
@@ -113,6 +114,11 @@ describe('journal API with the built-in mock CMS', () => {
     const future = runPageSchema.parse((await call(proxy, `/runs?from=${encodeURIComponent('2999-01-01T00:00:00.000Z')}`)).body);
     expect(future.runs).toEqual([]);
     expect((await call(proxy, '/runs?limit=0')).status).toBe(400);
+    const batchId = randomUUID();
+    const batch = await call(proxy, '/runs', { json: { id: randomUUID(), origin: { kind: 'batch', name: 'different-uris', batchId }, title: 'Batch fix: space 1', spaces: [] } });
+    expect(batch.status).toBe(201);
+    const byBatch = runPageSchema.parse((await call(proxy, `/runs?batch=${batchId}`)).body);
+    expect(byBatch.runs.map((r) => r.origin)).toEqual([{ kind: 'batch', name: 'different-uris', batchId }]);
     expect((await call(proxy, '/facets')).body).toEqual({ clusters: ['mock'], cmsUsers: ['mock'] });
   });
 
@@ -239,7 +245,7 @@ describe('journal durability', () => {
   it('shares one history between two instances on one PostgreSQL', async () => {
     const url = await pgServer.createDatabase();
     const [a, b] = await Promise.all([start({ DATABASE_URL: url }), start({ DATABASE_URL: url })]);
-    expect(a.output()).toMatch(/journal: PostgreSQL 127\.0\.0\.1:\d+\/journal_\d+_\d+ \(schema v3\)/);
+    expect(a.output()).toMatch(new RegExp(String.raw`journal: PostgreSQL 127\.0\.0\.1:\d+/journal_\d+_\d+ \(schema v${LATEST_VERSION}\)`));
     const { id } = await recordRun(a);
     const seen = runDetailSchema.parse((await call(b, `/runs/${id}?reveal=1`)).body);
     expect(seen.writes[0]?.form.passcode).toBe(PASSCODE);

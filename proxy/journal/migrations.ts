@@ -160,7 +160,14 @@ const scans: Migration = {
     `),
 };
 
-export const MIGRATIONS: readonly Migration[] = [runsAndWrites, spaceIndex, scans];
+/** A batch fix makes one run per space under one batchId; History lists and undoes them together. */
+const batchIndex: Migration = {
+  version: 4,
+  name: 'runs indexed by batch',
+  up: (tx) => tx.exec('CREATE INDEX journal_runs_batch ON journal_runs (batch_id, started_at)'),
+};
+
+export const MIGRATIONS: readonly Migration[] = [runsAndWrites, spaceIndex, scans, batchIndex];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /** Several studio instances may start at once against one PostgreSQL: one migrates, the others wait. */

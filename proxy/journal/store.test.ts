@@ -173,7 +173,7 @@ describe.each(bothStores())('journal store on $name', (kind) => {
       await expectStoreError(store.listRuns({}, { limit: 10, cursor: 'not-a-cursor' }), 'invalid');
     }));
 
-  it('filters by space (id or recorded name), cluster, CMS user and date range', () =>
+  it('filters by space (id or recorded name), cluster, CMS user, date range and batch', () =>
     withStore(async (store, clock) => {
       const a = (await store.createRun(newRun({ title: 'A', spaces: [{ id: 'sp-a', label: '100%_Guest Room' }] }), ADMIN)).run;
       clock.now = T0 + 86_400_000;
@@ -196,7 +196,14 @@ describe.each(bothStores())('journal store on $name', (kind) => {
       expect(await titles({ from: '2026-03-02T00:00:00.000Z' })).toEqual(['C', 'B']);
       expect(await titles({ to: '2026-03-02T23:59:59.999Z' })).toEqual(['B', 'A']);
       expect(await titles({ run: a.id })).toEqual(['A']);
-      expect((await store.listRuns({ cmsUser: 'admin' }, { limit: 1 })).total).toBe(2);
+      const batch = { kind: 'batch', name: 'different-uris', batchId: 'batch-1' } as const;
+      await store.createRun(newRun({ title: 'D1', origin: batch }), ADMIN);
+      clock.now += 1;
+      await store.createRun(newRun({ title: 'D2', origin: batch }), ADMIN);
+      await store.createRun(newRun({ title: 'E', origin: { ...batch, batchId: 'batch-2' } }), ADMIN);
+      expect(await titles({ batch: 'batch-1' })).toEqual(['D2', 'D1']);
+      expect(await titles({ batch: 'batch-1', cluster: 'paris' })).toEqual([]);
+      expect((await store.listRuns({ cmsUser: 'admin' }, { limit: 1 })).total).toBe(5);
       expect(await store.facets()).toEqual({ clusters: ['london', 'paris'], cmsUsers: ['admin', 'ops'] });
     }));
 

@@ -71,6 +71,7 @@ export function filterClause(filter: RunFilter): { sql: string; params: SqlValue
   if (filter.run) add('r.id = ?', filter.run);
   if (filter.cluster) add('r.cluster = ?', filter.cluster);
   if (filter.cmsUser) add('r.cms_user = ?', filter.cmsUser);
+  if (filter.batch) add('r.batch_id = ?', filter.batch);
   if (filter.from) add('r.started_at >= ?', Date.parse(filter.from));
   if (filter.to) add('r.started_at <= ?', Date.parse(filter.to));
   if (filter.space) {

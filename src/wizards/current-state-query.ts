@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { readCurrentState, type ReadCurrentInput } from './engine/read-current';
+import { readCurrentState, type ReadCurrentInput } from '../domain/space-planning/read-current';
 
 /**
  * What CMS holds now for a partly filled form: the steps show it ("now on CMS", how many spaces a

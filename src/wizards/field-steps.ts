@@ -1,6 +1,6 @@
 import type { WizardScenarioId, WizardStepId } from '../lib/wizard-links';
-import { enclosingField, STEPS } from './wizard-fields';
-import { isWizardPath, type WizardPath } from './wizard-schema';
+import { enclosingField, STEPS } from '../domain/space-planning/wizard-fields';
+import { isWizardPath, type WizardPath } from '../domain/space-planning/wizard-schema';
 
 /** The step that shows `field` ('space.uri' → 'space'); undefined for fields the scenario's steps do not show. */
 export function stepOfField(scenario: WizardScenarioId, field: string): WizardStepId | undefined {

@@ -12,7 +12,7 @@ import { Controller } from 'react-hook-form';
 import { examplePlaceholder } from './guide-example';
 import { useWizardFormContext } from './use-wizard-form';
 import { useWizard } from './wizard-context';
-import type { WizardPath } from './wizard-schema';
+import type { WizardPath } from '../domain/space-planning/wizard-schema';
 
 /** A dotted form path as a DOM id: `space.uri` → `field-space-uri`. */
 export function fieldId(name: string): string {

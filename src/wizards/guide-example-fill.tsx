@@ -4,7 +4,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { exampleFill } from './guide-example';
-import { labelOf } from './wizard-fields';
+import { labelOf } from '../domain/space-planning/wizard-fields';
 import { useWizardFormContext, useWizardValue } from './use-wizard-form';
 import { useWizard } from './wizard-context';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WIZARD_SCENARIOS } from '../lib/wizard-links';
 import { exampleFill, examplePlaceholder } from './guide-example';
-import { blankValues, guideExample, newMember, wizardSchemas } from './wizard-schema';
+import { blankValues, guideExample, newMember, wizardSchemas } from '../domain/space-planning/wizard-schema';
 
 describe('a new wizard', () => {
   it.each(WIZARD_SCENARIOS)('%s starts with none of the guide’s example data, only its recommended settings', (scenario) => {

@@ -1,5 +1,5 @@
 import type { WizardScenarioId } from '../lib/wizard-links';
-import { guideExample, type WizardPath, type WizardValues } from './wizard-schema';
+import { guideExample, type WizardPath, type WizardValues } from '../domain/space-planning/wizard-schema';
 
 /** The fields that hold the admin's own data in a new space: the guide's example shows as their placeholder. */
 export const EXAMPLE_FIELDS = [

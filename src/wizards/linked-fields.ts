@@ -1,5 +1,5 @@
 import type { WizardScenarioId } from '../lib/wizard-links';
-import { normalizeUri, type WizardPath } from './wizard-schema';
+import { normalizeUri, type WizardPath } from '../domain/space-planning/wizard-schema';
 
 /** A field that takes another's value until the admin makes it their own. */
 export interface LinkedField {

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import { labelOf } from './wizard-fields';
+import { labelOf } from '../domain/space-planning/wizard-fields';
 import { useWizardValue } from './use-wizard-form';
 import type { PinPath } from './wizard-session';
 

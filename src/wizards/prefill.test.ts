@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CurrentState, SpaceSnapshot } from './engine/types';
+import type { CurrentState, SpaceSnapshot } from '../domain/space-planning/types';
 import { valuesFromSnapshot } from './prefill';
-import { guideExample } from './wizard-schema';
+import { guideExample } from '../domain/space-planning/wizard-schema';
 
 const GUEST = 'd4bfe12d-68cd-41c0-a671-48395ee170ab';
 const HOST = '7306d2c1-bc15-4dbf-ab4a-1cbdaabd1912';

@@ -1,8 +1,8 @@
 import { coSpaceUserParams } from '../api/params/co-space-user';
 import type { WizardScenarioId } from '../lib/wizard-links';
-import type { CurrentState, SpaceSnapshot } from './engine/types';
-import { MEMBER_PERMISSIONS, type MemberPermission } from './wizard-fields';
-import { GUIDE_MEMBER_PERMISSIONS, type WizardValues } from './wizard-schema';
+import type { CurrentState, SpaceSnapshot } from '../domain/space-planning/types';
+import { MEMBER_PERMISSIONS, type MemberPermission } from '../domain/space-planning/wizard-fields';
+import { GUIDE_MEMBER_PERMISSIONS, type WizardValues } from '../domain/space-planning/wizard-schema';
 
 type Member = WizardValues<'members-are-hosts'>['members'][number];
 

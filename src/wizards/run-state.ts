@@ -1,7 +1,7 @@
 import type { Verification } from './engine/verify';
 import type { RollbackReport } from '../api/changes/rollback';
-import type { ApplyOutcome, CurrentState, FieldIssue, ProgressEvent } from './engine/types';
-import type { WizardInput } from './wizard-schema';
+import type { ApplyOutcome, CurrentState, FieldIssue, ProgressEvent } from '../domain/space-planning/types';
+import type { WizardInput } from '../domain/space-planning/wizard-schema';
 
 export type StatusOf = Record<string, ProgressEvent['status']>;
 

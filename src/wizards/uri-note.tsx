@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import { fieldId } from './form-fields';
 import { useWizardValue } from './use-wizard-form';
-import { normalizeUri } from './wizard-schema';
+import { normalizeUri } from '../domain/space-planning/wizard-schema';
 
 /** Says what happens to a typed `user@domain` (or `sip:`): only the user part is kept. */
 export function UriNote({ name }: { name: 'space.uri' | 'access.uri' }) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { WizardPlan } from './engine/types';
+import type { WizardPlan } from '../domain/space-planning/types';
 import type { RunState } from './run-state';
 import type { WizardForm } from './use-wizard-form';
 

@@ -4,10 +4,10 @@ import { useWatch } from 'react-hook-form';
 import { isGuid } from '../api/wire/ids';
 import type { WizardScenarioId } from '../lib/wizard-links';
 import { currentStateQuery } from './current-state-query';
-import type { CurrentState, SpaceSnapshot } from './engine/types';
+import type { CurrentState, SpaceSnapshot } from '../domain/space-planning/types';
 import { valuesFromSnapshot, type SpacePrefill } from './prefill';
 import { forgetEdits, setUntouched, type WizardForm } from './use-wizard-form';
-import { blankValues } from './wizard-schema';
+import { blankValues } from '../domain/space-planning/wizard-schema';
 
 export interface SpaceRead {
   /** false while the picked space is being read and its values filled in */

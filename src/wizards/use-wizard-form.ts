@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useFormContext, useWatch, type FieldPathValue, type UseFormReturn } from 'react-hook-form';
 import type { WizardScenarioId } from '../lib/wizard-links';
-import { blankValues, wizardSchema, type WizardInput, type WizardPath, type WizardValues } from './wizard-schema';
+import { blankValues, wizardSchema, type WizardInput, type WizardPath, type WizardValues } from '../domain/space-planning/wizard-schema';
 import type { RestoredWizard } from './wizard-session';
 
 /** The one form across every step of a wizard: what it holds, and what a valid one parses to. */

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import { DEFAULT_DOMAIN, joinCards } from './engine/join-cards';
-import { planWizard } from './engine/plan';
-import { preflight } from './engine/preflight';
-import { readCurrentState } from './engine/read-current';
-import type { JoinCard, WizardPlan } from './engine/types';
+import { DEFAULT_DOMAIN, joinCards } from '../domain/space-planning/join-cards';
+import { planWizard } from '../domain/space-planning/plan';
+import { preflight } from '../domain/space-planning/preflight';
+import { readCurrentState } from '../domain/space-planning/read-current';
+import type { JoinCard, WizardPlan } from '../domain/space-planning/types';
 import type { ReviewState } from './run-state';
 import type { WizardForm } from './use-wizard-form';
 import type { WizardRun } from './use-wizard-run';

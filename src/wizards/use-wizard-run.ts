@@ -2,14 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { statusOf } from '../api/changes/change-run';
 import { effectOf } from '../api/changes/effects';
-import { applyPlan, continuePlan, rollback, type RunInfo } from './engine/apply';
-import { failureIssues } from './engine/failures';
-import type { ApplyOutcome, FieldIssue, ProgressEvent, WizardPlan } from './engine/types';
+import { applyPlan, continuePlan, rollback, type RunInfo } from '../domain/space-planning/apply';
+import { failureIssues } from '../domain/space-planning/failures';
+import type { ApplyOutcome, FieldIssue, ProgressEvent, WizardPlan } from '../domain/space-planning/types';
 import { verifyWizard } from './engine/verify';
 import { isBusy, type RunState, type StatusOf } from './run-state';
 import { SCENARIO_GUIDES } from './scenario-guide';
 import type { WizardForm } from './use-wizard-form';
-import type { WizardInput } from './wizard-schema';
+import type { WizardInput } from '../domain/space-planning/wizard-schema';
 
 export interface WizardRun {
   run: RunState;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import type { WizardScenarioId } from '../lib/wizard-links';
 import { restoredEdits, type WizardForm } from './use-wizard-form';
-import { isWizardPath } from './wizard-schema';
+import { isWizardPath } from '../domain/space-planning/wizard-schema';
 import { restoredForm, storedForm, wizardSessionKey, type Pins, type RestoredWizard } from './wizard-session';
 
 /** The PINs of each open wizard, in this tab's memory only (see wizard-session.ts). */

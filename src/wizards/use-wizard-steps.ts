@@ -4,7 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import type { WizardScenarioId, WizardStepId } from '../lib/wizard-links';
 import { errorPaths, firstStepWith } from './field-steps';
 import type { WizardForm } from './use-wizard-form';
-import { stepFields, stepsFor, type WizardPath, type WizardValues } from './wizard-schema';
+import { stepFields, stepsFor, type WizardPath, type WizardValues } from '../domain/space-planning/wizard-schema';
 
 export interface WizardSteps {
   steps: WizardStepId[];

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { WizardScenarioId } from '../lib/wizard-links';
-import type { CurrentState, SpaceSnapshot } from './engine/types';
+import type { CurrentState, SpaceSnapshot } from '../domain/space-planning/types';
 
 export interface WizardContextValue {
   scenario: WizardScenarioId;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankValues, GUIDE_GUEST_SETTINGS, guideExample, newMember } from './wizard-schema';
+import { blankValues, GUIDE_GUEST_SETTINGS, guideExample, newMember } from '../domain/space-planning/wizard-schema';
 import { restoredForm, storedForm, wizardSessionKey } from './wizard-session';
 
 const SPACE = '22d9f4ca-8b88-4d11-bba9-e2a2f7428c46';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { callLegProfileParams } from '../api/params/call-leg-profile';
 import type { WizardScenarioId } from '../lib/wizard-links';
-import { blankValues, isWizardPath, newMember, type WizardValues } from './wizard-schema';
+import { blankValues, isWizardPath, newMember, type WizardValues } from '../domain/space-planning/wizard-schema';
 
 /**
  * A wizard's values across reloads and Back/Forward, in the tab's sessionStorage. PINs are never

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getAccessMethod, getSpace, findSpacesByUri, listAllAccessMethods } from '../api/resources/spaces';
 import { LAB } from '../testing/mock-cms';
 import { fillExample, next, renderAt, retype, stepHeading, textbox, withWizardCms } from './testing/render-wizard';
-import { ADVANCED_CALL_LEG_PARAMS } from './wizard-fields';
+import { ADVANCED_CALL_LEG_PARAMS } from '../domain/space-planning/wizard-fields';
 
 const { mock, log, writes } = withWizardCms();
 // Whether each element is hidden costs a getComputedStyle per element in jsdom: the steps are big.

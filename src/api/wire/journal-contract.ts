@@ -192,6 +192,8 @@ export const runFilterSchema = z.object({
   to: isoTime.optional(),
   /** one run only (export of a run's detail) */
   run: uuid.optional(),
+  /** the runs of one batch fix (origin.batchId), its undo runs included */
+  batch: z.string().min(1).max(120).optional(),
 });
 export type RunFilter = z.infer<typeof runFilterSchema>;
 

@@ -53,7 +53,7 @@ function renderAudit() {
 const eventually = (check: () => void) => waitFor(check, { timeout: 5_000 });
 
 const rows = () => within(screen.getByRole('table', { name: 'Scan results' })).queryAllByRole('row').slice(1);
-const names = () => rows().map((row) => within(row).getAllByRole('cell')[1]?.textContent ?? '');
+const names = () => rows().map((row) => within(row).getAllByRole('cell')[2]?.textContent ?? '');
 
 async function scanAndWait(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await screen.findByRole('button', { name: 'Scan all spaces' }));
@@ -71,7 +71,7 @@ describe('Audit page against the mock CMS and a real scan store', () => {
     expect(done.textContent).toContain('24 spaces: 12 fail, 3 check, 9 pass');
     await eventually(() => expect(screen.getByText('24 spaces')).toBeTruthy());
     await eventually(() => expect(rows()).toHaveLength(24));
-    const statuses = rows().map((row) => within(row).getAllByRole('cell')[0]?.textContent);
+    const statuses = rows().map((row) => within(row).getAllByRole('cell')[1]?.textContent);
     expect(statuses.slice(0, 12).every((s) => s?.startsWith('Fail'))).toBe(true);
     expect(statuses.slice(12, 15).every((s) => s?.startsWith('Check'))).toBe(true);
 

@@ -12,6 +12,7 @@ import { plural } from '../../domain/profile-resolution/words';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { orderOf, resultFilterOf, searchFromParams, withSearch, type AuditSearch } from './audit-search';
 import { ComparisonBar } from './comparison-bar';
+import { FixActions, useRowSelection } from './fix-actions';
 import { ExportButtons } from '../../components/export-buttons';
 import { ResultFilters } from './result-filters';
 import { ResultsTable } from './results-table';
@@ -52,6 +53,7 @@ export function AuditPage() {
   const filter = resultFilterOf({ ...search, q }, listed.map((s) => s.id), base?.id);
   const order = orderOf(search);
   const first = useQuery({ ...scanQueries.resultPage(filter, order, 0), enabled: listed.length > 0, placeholderData: keepPreviousData });
+  const selection = useRowSelection();
 
   return (
     <Stack spacing={2}>
@@ -78,9 +80,12 @@ export function AuditPage() {
               {first.data ? plural(first.data.total, 'space') : first.isError ? '' : 'Loading results…'}
             </Typography>
             <ExportButtons exportAs={(format) => exportScanResults(filter, order, format)} label="Export" title="The listed results in the list’s order; results hold PIN presence, never a PIN" />
+            {connection.data && (
+              <FixActions filter={filter} total={first.data?.total ?? 0} connection={connection.data} listedClusters={listed.map((s) => s.cluster)} selection={selection} />
+            )}
           </Stack>
           {first.isError && <Alert severity="error">The results could not be read: {first.error.message}</Alert>}
-          <ResultsTable filter={filter} order={order} live={live} showCluster={listed.length > 1} />
+          <ResultsTable filter={filter} order={order} live={live} showCluster={listed.length > 1} selection={selection} />
         </Stack>
       )}
     </Stack>

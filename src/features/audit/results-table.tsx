@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
@@ -23,12 +24,21 @@ const HEADER_HEIGHT = 39;
 
 const dash = <span aria-label="none">—</span>;
 
-function ResultRow({ row, index, showCluster }: { row: ScanResultRow; index: number; showCluster: boolean }) {
+/** Which rows are ticked for "Fix selected", by space id. */
+export interface RowSelection {
+  selected: ReadonlySet<string>;
+  onToggle: (spaceId: string) => void;
+}
+
+function ResultRow({ row, index, showCluster, selection }: { row: ScanResultRow; index: number; showCluster: boolean; selection: RowSelection }) {
   const status = STATUS_LABELS[row.status];
   const problems = row.findings.filter((f) => f.severity !== 'info');
   const was = row.was ? STATUS_LABELS[row.was].label : undefined;
   return (
     <TableRow data-index={index} aria-rowindex={index + 2} hover sx={{ height: ROW_HEIGHT, '& td': { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}>
+      <TableCell padding="checkbox">
+        <Checkbox size="small" checked={selection.selected.has(row.spaceId)} onChange={() => selection.onToggle(row.spaceId)} slotProps={{ input: { 'aria-label': `Select ${row.name ?? row.spaceId}` } }} />
+      </TableCell>
       <TableCell>
         <Tooltip title={row.status === 'unread' ? row.summary : status.hint}>
           <Chip size="small" color={status.color} label={status.label} />
@@ -60,7 +70,19 @@ function ResultRow({ row, index, showCluster }: { row: ScanResultRow; index: num
  * The results the filter selects, as one virtualized table: only the rows in view are in the DOM,
  * and each page of 200 is read when a row of it comes into view, so a jump to the end costs one request.
  */
-export function ResultsTable({ filter, order, live, showCluster }: { filter: ScanResultFilter; order: ScanOrder; live: boolean; showCluster: boolean }) {
+export function ResultsTable({
+  filter,
+  order,
+  live,
+  showCluster,
+  selection,
+}: {
+  filter: ScanResultFilter;
+  order: ScanOrder;
+  live: boolean;
+  showCluster: boolean;
+  selection: RowSelection;
+}) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const refetchInterval = live ? 3_000 : false;
   const first = useQuery({ ...scanQueries.resultPage(filter, order, 0), refetchInterval, placeholderData: keepPreviousData });
@@ -77,8 +99,8 @@ export function ResultsTable({ filter, order, live, showCluster }: { filter: Sca
   };
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
-  const columns = ['Status', 'Space', 'URI', 'Call ID', 'Tenant', 'Problems', 'Ways in', showCluster ? 'Cluster' : 'Scanned'];
-  const widths = ['10%', '17%', '15%', '9%', '10%', '22%', '9%', '8%'];
+  const columns = ['Select', 'Status', 'Space', 'URI', 'Call ID', 'Tenant', 'Problems', 'Ways in', showCluster ? 'Cluster' : 'Scanned'];
+  const widths = ['4%', '10%', '16%', '14%', '9%', '10%', '20%', '9%', '8%'];
 
   return (
     <Box ref={scrollRef} data-result-list sx={{ height: 'max(320px, calc(100vh - 420px))', overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}>
@@ -87,7 +109,7 @@ export function ResultsTable({ filter, order, live, showCluster }: { filter: Sca
           <TableRow aria-rowindex={1} sx={{ height: HEADER_HEIGHT }}>
             {columns.map((label, i) => (
               <TableCell key={label} sx={{ width: widths[i], fontWeight: 600, whiteSpace: 'nowrap' }}>
-                {label}
+                {label === 'Select' ? <span aria-label="Select" /> : label}
               </TableCell>
             ))}
           </TableRow>
@@ -101,7 +123,7 @@ export function ResultsTable({ filter, order, live, showCluster }: { filter: Sca
           {items.map((item) => {
             const row = rowAt(item.index);
             return row ? (
-              <ResultRow key={`${row.scanId}:${row.spaceId}`} row={row} index={item.index} showCluster={showCluster} />
+              <ResultRow key={`${row.scanId}:${row.spaceId}`} row={row} index={item.index} showCluster={showCluster} selection={selection} />
             ) : (
               <TableRow key={`pending-${item.index}`} data-index={item.index} aria-rowindex={item.index + 2} sx={{ height: ROW_HEIGHT }}>
                 <TableCell colSpan={columns.length} aria-label="Loading…">

@@ -12,6 +12,10 @@ describe('History filter in the URL', () => {
     });
   });
 
+  it('keeps a batch id, so one batch fix is listed alone', () => {
+    expect(runFilterOf(searchFromParams(new URLSearchParams('batch=7f0c2a1e-batch')))).toEqual({ batch: '7f0c2a1e-batch' });
+  });
+
   it('leaves out what is empty or not a date', () => {
     expect(runFilterOf(searchFromParams(new URLSearchParams('space=&from=yesterday')))).toEqual({});
   });

@@ -7,9 +7,11 @@ export interface HistorySearch {
   cmsUser: string;
   from: string;
   to: string;
+  /** the runs of one batch fix */
+  batch: string;
 }
 
-export const FILTER_KEYS = ['space', 'cluster', 'cmsUser', 'from', 'to'] as const;
+export const FILTER_KEYS = ['space', 'cluster', 'cmsUser', 'from', 'to', 'batch'] as const;
 
 export function searchFromParams(params: URLSearchParams): HistorySearch {
   return {
@@ -18,6 +20,7 @@ export function searchFromParams(params: URLSearchParams): HistorySearch {
     cmsUser: params.get('cmsUser') ?? '',
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
+    batch: params.get('batch') ?? '',
   };
 }
 
@@ -38,5 +41,6 @@ export function runFilterOf(search: HistorySearch): RunFilter {
     ...(search.cmsUser ? { cmsUser: search.cmsUser } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
+    ...(search.batch ? { batch: search.batch } : {}),
   };
 }

@@ -76,7 +76,7 @@ describe('History page against the real journal', () => {
   it('lists the recorded runs newest first, and narrows them by space', async () => {
     const user = userEvent.setup();
     renderHistory();
-    await waitFor(() => expect(titles()).toHaveLength(3));
+    await waitFor(() => expect(titles()).toHaveLength(3), { timeout: 5_000 });
     expect(titles().map((t) => t.split(/Applied/)[0])).toEqual(['Newest: members as hosts', 'Host PIN on guestpin.space', 'Oldest: guest and host URIs']);
     expect(screen.getByText('3 runs')).toBeTruthy();
 
@@ -89,7 +89,7 @@ describe('History page against the real journal', () => {
   it('shows a run’s request with the passcode masked until it is revealed', async () => {
     const user = userEvent.setup();
     const router = renderHistory();
-    await waitFor(() => expect(titles()).toHaveLength(3));
+    await waitFor(() => expect(titles()).toHaveLength(3), { timeout: 5_000 });
     await user.click(screen.getByRole('link', { name: /Host PIN on guestpin\.space/ }));
     expect(router.state.location.pathname).toMatch(/^\/history\/[0-9a-f-]{36}$/);
 

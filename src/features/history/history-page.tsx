@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -12,6 +13,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { ExportButtons } from '../../components/export-buttons';
 import { FILTER_KEYS, runFilterOf, searchFromParams, type HistorySearch } from './filter-params';
 import { RunList } from './run-list';
+import { UndoBatchButton } from './undo-batch';
 
 function Filters({ search, onChange }: { search: HistorySearch; onChange: (key: keyof HistorySearch, value: string) => void }) {
   const facets = useQuery(journalQueries.facets());
@@ -79,6 +81,17 @@ export function HistoryPage() {
       </Typography>
       <Stack spacing={2}>
         <Filters search={search} onChange={onChange} />
+        {search.batch && (
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} aria-label="Batch">
+            <Typography variant="body2">
+              The runs of batch {search.batch} (one per space, and one for the profiles they share)
+            </Typography>
+            <UndoBatchButton batchId={search.batch} />
+            <Button size="small" onClick={() => onChange('batch', '')}>
+              Show every run
+            </Button>
+          </Stack>
+        )}
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
           <Typography role="status" variant="body2">
             {list.isPending ? 'Loading runs…' : `${total.toLocaleString()} run${total === 1 ? '' : 's'}`}

@@ -57,6 +57,14 @@ function RunHeader({ run }: { run: JournalRun }) {
           </Link>
         </Typography>
       )}
+      {run.origin.batchId && (
+        <Typography variant="body2">
+          Part of{' '}
+          <Link component={RouterLink} to={`/history?batch=${encodeURIComponent(run.origin.batchId)}`}>
+            batch {run.origin.batchId}
+          </Link>
+        </Typography>
+      )}
       {run.spaces.length > 0 && <Typography variant="body2">Spaces: {run.spaces.map((s) => (s.label ? `${s.label} (${s.id})` : s.id)).join(', ')}</Typography>}
     </Box>
   );

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { children, flatten, type XmlNode } from '../../api/wire/xml';
 import { spawnMockCms, type SpawnedMock } from '../../mocks/cms/testing/spawn-mock';
 import { wireClient } from '../../mocks/cms/testing/wire-client';
-import { guideExample, wizardSchemas, type WizardInput } from '../wizard-schema';
+import { guideExample, wizardSchemas, type WizardInput } from '../../domain/space-planning/wizard-schema';
 import { curlScript, toCurl } from './curl';
-import { planWizard } from './plan';
-import type { CurrentState, PlannedRequest } from './types';
+import { planWizard } from '../../domain/space-planning/plan';
+import type { CurrentState, PlannedRequest } from '../../domain/space-planning/types';
 
 const nothing = (): CurrentState => ({
   sameUriSpaces: [],

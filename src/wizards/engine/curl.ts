@@ -1,8 +1,8 @@
 import { apiPath } from '../../api/transport/client';
 import { shellQuote } from '../../api/wire/curl';
 import { REQUESTED_BY, REQUESTED_BY_HEADER } from '../../api/wire/requested-by';
-import { fillRefs } from './apply';
-import type { PlannedRequest } from './types';
+import { fillRefs } from '../../domain/space-planning/apply';
+import type { PlannedRequest } from '../../domain/space-planning/types';
 
 export interface CurlOptions {
   /** the CMS (or proxy) origin, e.g. https://cms.example.com:445 */

@@ -16,12 +16,12 @@ import {
 } from '../../api/resources/spaces';
 import { getSystemProfiles } from '../../api/resources/system';
 import { listAllTenants } from '../../api/resources/tenants';
-import { guideExample, wizardSchemas, type WizardInput, type WizardValues } from '../wizard-schema';
-import { applyPlan, rollback } from './apply';
-import { failureIssues } from './failures';
-import { planWizard } from './plan';
-import { preflight } from './preflight';
-import { readCurrentState } from './read-current';
+import { guideExample, wizardSchemas, type WizardInput, type WizardValues } from '../../domain/space-planning/wizard-schema';
+import { applyPlan, rollback } from '../../domain/space-planning/apply';
+import { failureIssues } from '../../domain/space-planning/failures';
+import { planWizard } from '../../domain/space-planning/plan';
+import { preflight } from '../../domain/space-planning/preflight';
+import { readCurrentState } from '../../domain/space-planning/read-current';
 import { verifyWizard } from './verify';
 
 const { mock } = withMockCms();

@@ -3,7 +3,7 @@ import { getRunDetail } from '../../api/resources/journal';
 import { exchangeLog } from '../../api/transport/exchange-log';
 import { LAB } from '../../mocks/cms/seeds/lab';
 import { dumpCms } from '../../testing/cms-dump';
-import { applyPlan, rollback } from './apply';
+import { applyPlan, rollback } from '../../domain/space-planning/apply';
 import { faultName, LOST_ANSWERS, planFor, rollbackWithLostAnswer, RUN, runWithLostAnswer, VARIANTS, withStudio } from './testing/fault-matrix';
 
 const studio = withStudio();

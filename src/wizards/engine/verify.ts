@@ -13,11 +13,11 @@ import {
 } from '../../api/params/schemas';
 import { findSpacesByUri, listAllAccessMethods, listAllSpaceMembers } from '../../api/resources/spaces';
 import { flatten } from '../../api/wire/xml';
-import { MEMBER_PERMISSIONS } from '../wizard-fields';
-import type { WizardInput } from '../wizard-schema';
-import { sameWire, wireOf } from './desired';
-import { DEFAULT_DOMAIN, joinCards } from './join-cards';
-import type { JoinCard } from './types';
+import { MEMBER_PERMISSIONS } from '../../domain/space-planning/wizard-fields';
+import type { WizardInput } from '../../domain/space-planning/wizard-schema';
+import { sameWire, wireOf } from '../../domain/space-planning/desired';
+import { DEFAULT_DOMAIN, joinCards } from '../../domain/space-planning/join-cards';
+import type { JoinCard } from '../../domain/space-planning/types';
 
 export interface VerifiedObject {
   /** 'space', 'accessMethod', 'guestProfile', 'hostProfile', 'callProfile', 'tenant', 'systemProfiles', 'member:<jid>' */

@@ -14,7 +14,7 @@ import { useEffect, useRef } from 'react';
 import { effectOf } from '../../api/changes/effects';
 import type { RollbackReport } from '../../api/changes/rollback';
 import { LostAnswers } from '../../components/lost-answers';
-import type { ApplyOutcome, FieldIssue } from '../engine/types';
+import type { ApplyOutcome, FieldIssue } from '../../domain/space-planning/types';
 import type { StatusOf } from '../run-state';
 import { StatusChip } from './request-list';
 

@@ -2,7 +2,7 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
-import type { JoinCard } from '../engine/types';
+import type { JoinCard } from '../../domain/space-planning/types';
 
 /** "How to join", one card per role. */
 export function JoinCardList({ cards, headingLevel = 3 }: { cards: readonly JoinCard[]; headingLevel?: 3 | 4 }) {

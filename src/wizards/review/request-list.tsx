@@ -11,9 +11,9 @@ import Typography from '@mui/material/Typography';
 import { apiPath } from '../../api/transport/client';
 import { MASK } from '../../api/wire/secrets';
 import { CopyButton } from '../../components/copy-button';
-import { fillRefs } from '../engine/apply';
+import { fillRefs } from '../../domain/space-planning/apply';
 import { toCurl, type CurlOptions } from '../engine/curl';
-import type { PlannedRequest, ProgressEvent } from '../engine/types';
+import type { PlannedRequest, ProgressEvent } from '../../domain/space-planning/types';
 
 type Status = ProgressEvent['status'];
 

@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { CopyButton } from '../../components/copy-button';
 import { curlScript } from '../engine/curl';
-import type { JoinCard, ProgressEvent, WizardPlan } from '../engine/types';
+import type { JoinCard, ProgressEvent, WizardPlan } from '../../domain/space-planning/types';
 import type { CmsAddress } from '../use-cms-address';
 import { isBusy, tookEffect, type ReviewState, type RunState } from '../run-state';
 import { LostAnswers } from '../../components/lost-answers';

@@ -9,7 +9,7 @@ import type { Ref } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { XmlBlock } from '../../components/xml-block';
 import { spaceLink } from '../../lib/wizard-links';
-import type { JoinCard } from '../engine/types';
+import type { JoinCard } from '../../domain/space-planning/types';
 import type { Verification } from '../engine/verify';
 import { JoinCardList } from './join-card-list';
 

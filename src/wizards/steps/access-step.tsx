@@ -9,7 +9,7 @@ import { suggestedHostUri } from '../linked-fields';
 import { UriNote } from '../uri-note';
 import { useWizardFormContext, useWizardValue } from '../use-wizard-form';
 import { useWizard } from '../wizard-context';
-import { normalizeUri } from '../wizard-schema';
+import { normalizeUri } from '../../domain/space-planning/wizard-schema';
 
 const INTRO: Record<WizardScenarioId, string> = {
   'different-uris':

@@ -15,7 +15,7 @@ import { useCurrentState } from '../current-state-query';
 import { fieldId, RadioInput, TextInput } from '../form-fields';
 import { shortId } from '../profile-summary';
 import { useWizardFormContext, useWizardValue } from '../use-wizard-form';
-import { PASSCODE_TIMEOUT_RANGE } from '../wizard-schema';
+import { PASSCODE_TIMEOUT_RANGE } from '../../domain/space-planning/wizard-schema';
 
 /** Step "Call profile" (scenario 3): how the IVR takes a blank guest PIN. */
 export function CallProfileStep() {

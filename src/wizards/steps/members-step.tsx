@@ -12,9 +12,9 @@ import { useFieldArray } from 'react-hook-form';
 import { userQueries } from '../../api/resources/users';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { CheckboxInput, fieldId, TextInput } from '../form-fields';
-import { MEMBER_PERMISSIONS, type MemberPermission } from '../wizard-fields';
+import { MEMBER_PERMISSIONS, type MemberPermission } from '../../domain/space-planning/wizard-fields';
 import { useWizardFormContext, useWizardValue } from '../use-wizard-form';
-import { newMember } from '../wizard-schema';
+import { newMember } from '../../domain/space-planning/wizard-schema';
 
 const PERMISSION_LABELS: Record<MemberPermission, string> = {
   canDestroy: 'May delete the space',

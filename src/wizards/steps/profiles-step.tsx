@@ -28,10 +28,10 @@ import { tenantQueries } from '../../api/resources/tenants';
 import { fieldId, RadioInput, SelectInput, TextInput, TriStateInput } from '../form-fields';
 import { profileFit, settingsList, shortId } from '../profile-summary';
 import { useCurrentState } from '../current-state-query';
-import type { CurrentState } from '../engine/types';
+import type { CurrentState } from '../../domain/space-planning/types';
 import { useWizardFormContext, useWizardValue } from '../use-wizard-form';
-import { ADVANCED_CALL_LEG_PARAMS, type AdvancedCallLegParam } from '../wizard-fields';
-import type { WizardPath } from '../wizard-schema';
+import { ADVANCED_CALL_LEG_PARAMS, type AdvancedCallLegParam } from '../../domain/space-planning/wizard-fields';
+import type { WizardPath } from '../../domain/space-planning/wizard-schema';
 
 type Role = 'guest' | 'host';
 

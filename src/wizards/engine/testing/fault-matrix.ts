@@ -7,11 +7,11 @@ import { REQUESTED_BY, REQUESTED_BY_HEADER } from '../../../api/wire/requested-b
 import { LAB } from '../../../mocks/cms/seeds/lab';
 import { dumpCms } from '../../../testing/cms-dump';
 import { spawnStudio, type SpawnedStudio } from '../../../testing/spawn-studio';
-import { GUIDE_GUEST_SETTINGS, GUIDE_HOST_SETTINGS, GUIDE_MEMBER_PERMISSIONS, wizardSchemas, type WizardInput, type WizardValues } from '../../wizard-schema';
-import { applyPlan, rollback, type ApplyOutcome } from '../apply';
-import { planWizard, type WizardPlan } from '../plan';
-import { preflight } from '../preflight';
-import { readCurrentState } from '../read-current';
+import { GUIDE_GUEST_SETTINGS, GUIDE_HOST_SETTINGS, GUIDE_MEMBER_PERMISSIONS, wizardSchemas, type WizardInput, type WizardValues } from '../../../domain/space-planning/wizard-schema';
+import { applyPlan, rollback, type ApplyOutcome } from '../../../domain/space-planning/apply';
+import { planWizard, type WizardPlan } from '../../../domain/space-planning/plan';
+import { preflight } from '../../../domain/space-planning/preflight';
+import { readCurrentState } from '../../../domain/space-planning/read-current';
 
 /**
  * The fault matrix: `npm start`'s server (the proxy with its built-in mock CMS behind real sockets,

@@ -3,10 +3,10 @@ import { callProfileParams } from '../../api/params/call-profile';
 import { coSpaceParams } from '../../api/params/co-space';
 import type { ParamTable } from '../../api/params/param-def';
 import { formatValue } from '../../api/params/schema';
-import type { CallLegLevel, CallLegProfileSettings } from '../../domain/profile-resolution/model';
-import { callLegSettingsOf, callProfileSettingsOf, isSet } from '../../domain/profile-resolution/resolve';
-import { MEMBER_PERMISSIONS } from '../wizard-fields';
-import type { WizardInput } from '../wizard-schema';
+import type { CallLegLevel, CallLegProfileSettings } from '../profile-resolution/model';
+import { callLegSettingsOf, callProfileSettingsOf, isSet } from '../profile-resolution/resolve';
+import { MEMBER_PERMISSIONS } from './wizard-fields';
+import type { WizardInput } from './wizard-schema';
 import type { CurrentState, SpaceSnapshot } from './types';
 
 /**

@@ -1,7 +1,7 @@
 import { listAllUsers } from '../../api/resources/users';
 import { mapLimited } from '../../lib/limit';
-import { resolveCallLegProfile } from '../../domain/profile-resolution/resolve';
-import { isWizardPath, wizardSchemas, type WizardInput, type WizardPath } from '../wizard-schema';
+import { resolveCallLegProfile } from '../profile-resolution/resolve';
+import { isWizardPath, wizardSchemas, type WizardInput, type WizardPath } from './wizard-schema';
 import { desiredState, isRef, projectedLevels, wireOf, type Desired } from './desired';
 import type { CurrentState, FieldIssue } from './types';
 import { pinLengthIssues, usedElsewhere } from './used-elsewhere';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WIZARD_SCENARIOS } from '../lib/wizard-links';
+import { WIZARD_SCENARIOS } from '../../lib/wizard-links';
 import {
   guideExample,
   GUIDE_MEMBER_PERMISSIONS,

@@ -1,7 +1,7 @@
 import { describeCmsFailure, type CmsError } from '../../api/transport/errors';
 import { fieldForFailure } from '../../api/transport/failure-fields';
-import { pathForFailure, type RequestKind } from '../wizard-fields';
-import { isWizardPath, type WizardInput } from '../wizard-schema';
+import { pathForFailure, type RequestKind } from './wizard-fields';
+import { isWizardPath, type WizardInput } from './wizard-schema';
 import type { FieldIssue, PlannedRequest } from './types';
 
 const MEMBER = 'member:';

@@ -1,6 +1,6 @@
-import { callLegProfileParams } from '../api/params/call-leg-profile';
-import { coSpaceUserPermissions } from '../api/params/co-space-user';
-import type { WizardScenarioId, WizardStepId } from '../lib/wizard-links';
+import { callLegProfileParams } from '../../api/params/call-leg-profile';
+import { coSpaceUserPermissions } from '../../api/params/co-space-user';
+import type { WizardScenarioId, WizardStepId } from '../../lib/wizard-links';
 
 /**
  * Every field of the wizards, described once: its form path, its label, the step that shows it,

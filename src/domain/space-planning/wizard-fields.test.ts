@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CmsError } from '../api/transport/errors';
-import { WIZARD_SCENARIOS } from '../lib/wizard-links';
-import { failureIssues } from './engine/failures';
-import { planWizard } from './engine/plan';
-import type { CurrentState } from './engine/types';
+import { CmsError } from '../../api/transport/errors';
+import { WIZARD_SCENARIOS } from '../../lib/wizard-links';
+import { failureIssues } from './failures';
+import { planWizard } from './plan';
+import type { CurrentState } from './types';
 import { labelOf, WIZARD_FIELDS } from './wizard-fields';
 import { guideExample, isWizardPath, wizardSchemas, type WizardInput } from './wizard-schema';
 

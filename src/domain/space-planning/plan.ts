@@ -6,7 +6,7 @@ import { coSpaceUserParams } from '../../api/params/co-space-user';
 import { systemProfilesParams } from '../../api/params/system-profiles';
 import { tenantParams } from '../../api/params/tenant';
 import { beforeFromWire, postFormFromWire, putFormFromWire, type Operation, type Ref } from '../../api/resources/operations';
-import type { WizardInput } from '../wizard-schema';
+import type { WizardInput } from './wizard-schema';
 import { createForm, desiredState, diff, isRef, sameWire, wireOf, type Desired, type ProfileTarget } from './desired';
 import { requestOf } from './planned-request';
 import type { CurrentState, PlannedStep, WizardPlan } from './types';

@@ -1,4 +1,4 @@
-import type { WizardInput } from '../wizard-schema';
+import type { WizardInput } from './wizard-schema';
 import type { JoinCard } from './types';
 
 export const DEFAULT_DOMAIN = 'example.com';

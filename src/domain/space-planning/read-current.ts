@@ -6,7 +6,7 @@ import { findSpacesByUri, getAccessMethod, getSpace, getSpaceMember, listAllAcce
 import { getSystemProfiles } from '../../api/resources/system';
 import { getTenant } from '../../api/resources/tenants';
 import { mapLimited } from '../../lib/limit';
-import { normalizeUri, type WizardInput } from '../wizard-schema';
+import { normalizeUri, type WizardInput } from './wizard-schema';
 import type { CurrentState, SpaceSnapshot } from './types';
 export type { CurrentState, SpaceSnapshot } from './types';
 
@@ -61,7 +61,7 @@ export async function readSpaceSnapshot(spaceId: string, signal?: AbortSignal): 
 /** A list entry that carries settings is used as it is; a bare one (id, name) is read in full. */
 const isSparse = (entry: Record<string, unknown>) => Object.keys(entry).every((key) => key === 'id' || key === 'name');
 
-async function everyCallLegProfile(signal?: AbortSignal): Promise<Array<CallLegProfile & { id: string }>> {
+export async function everyCallLegProfile(signal?: AbortSignal): Promise<Array<CallLegProfile & { id: string }>> {
   const list = await listAllCallLegProfiles({}, signal);
   const full = await mapLimited(list.items.filter(hasId), CONCURRENCY, async (entry) =>
     isSparse(entry) ? ((await orMissing(getCallLegProfile(entry.id, signal))) ?? entry) : entry,
@@ -69,7 +69,7 @@ async function everyCallLegProfile(signal?: AbortSignal): Promise<Array<CallLegP
   return full.filter(hasId);
 }
 
-async function everyCallProfile(signal?: AbortSignal): Promise<Array<CallProfile & { id: string }>> {
+export async function everyCallProfile(signal?: AbortSignal): Promise<Array<CallProfile & { id: string }>> {
   const list = await listAllCallProfiles({}, signal);
   const full = await mapLimited(list.items.filter(hasId), CONCURRENCY, async (entry) =>
     isSparse(entry) ? ((await orMissing(getCallProfile(entry.id, signal))) ?? entry) : entry,

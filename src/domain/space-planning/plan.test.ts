@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guideExample, wizardSchemas, type WizardInput, type WizardValues } from '../wizard-schema';
+import { guideExample, wizardSchemas, type WizardInput, type WizardValues } from './wizard-schema';
 import { joinCards } from './join-cards';
 import { planWizard } from './plan';
 import type { CurrentState } from './types';

@@ -4,10 +4,10 @@ import { findSpacesByUri, getSpace, listAllSpaces } from '../../api/resources/sp
 import { listAllTenants } from '../../api/resources/tenants';
 import { isCmsError } from '../../api/transport/errors';
 import { isCallIdReachable, queryUriUsage } from '../../api/resources/uri-usage';
-import { effectivePinRule, pinTooShort } from '../../domain/dial-in/pin-length';
-import { uriClash, type UriHolder } from '../../domain/dial-in/uri-holders';
+import { effectivePinRule, pinTooShort } from '../dial-in/pin-length';
+import { uriClash, type UriHolder } from '../dial-in/uri-holders';
 import { mapLimited } from '../../lib/limit';
-import type { WizardInput, WizardPath } from '../wizard-schema';
+import type { WizardInput, WizardPath } from './wizard-schema';
 import { wireOf, type Desired } from './desired';
 import type { CurrentState, FieldIssue } from './types';
 

@@ -2,7 +2,7 @@ import type { WriteMethod } from '../../api/resources/operation-facts';
 import type { Operation } from '../../api/resources/operations';
 import type { CmsError } from '../../api/transport/errors';
 import type { ChangeLedger, RunStop, WriteStatus } from '../../api/changes/types';
-import type { WizardPath } from '../wizard-schema';
+import type { WizardPath } from './wizard-schema';
 import type { AccessMethod, CallLegProfile, CallProfile, CoSpace, CoSpaceUser, SystemProfiles, Tenant } from '../../api/params/schemas';
 
 type WithId<T> = T & { id: string };

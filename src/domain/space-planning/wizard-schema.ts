@@ -1,14 +1,14 @@
-import type { Path } from 'react-hook-form';
 import { z } from 'zod';
-import { accessMethodParams } from '../api/params/access-method';
-import { callLegProfileParams } from '../api/params/call-leg-profile';
-import { coSpaceParams } from '../api/params/co-space';
-import { LAYOUTS } from '../api/params/layouts';
-import type { ParamDef } from '../api/params/param-def';
-import type { ParamValues } from '../api/params/schema';
-import { paramTextField, valueProblem } from '../api/params/write-schema';
-import { isGuid } from '../api/wire/ids';
-import type { WizardScenarioId, WizardStepId } from '../lib/wizard-links';
+import { accessMethodParams } from '../../api/params/access-method';
+import { callLegProfileParams } from '../../api/params/call-leg-profile';
+import { coSpaceParams } from '../../api/params/co-space';
+import { LAYOUTS } from '../../api/params/layouts';
+import type { ParamDef } from '../../api/params/param-def';
+import type { ParamValues } from '../../api/params/schema';
+import { paramTextField, valueProblem } from '../../api/params/write-schema';
+import { isGuid } from '../../api/wire/ids';
+import type { FieldPath } from '../../lib/field-path';
+import type { WizardScenarioId, WizardStepId } from '../../lib/wizard-links';
 import {
   ADVANCED_CALL_LEG_PARAMS,
   MEMBER_PERMISSIONS,
@@ -23,7 +23,7 @@ import {
 /**
  * The guest/host wizards' form schema (issue 4): one zod schema per step, merged per scenario with
  * the scenario's cross-field rules. The form's schema is the engine's input schema
- * (`src/wizards/engine/*` takes `WizardInput`), so the UI and the requests cannot drift apart.
+ * (the planning core in `src/domain/space-planning` takes `WizardInput`), so the UI and the requests cannot drift apart.
  * The fields themselves (paths, labels, steps, the CMS parameters they become) are described in
  * `wizard-fields.ts`; the formats of URIs, call IDs and PINs are the parameter tables'.
  *
@@ -433,7 +433,7 @@ export const wizardSchema = z.discriminatedUnion('scenario', [
 ]);
 
 /** A path into the form, as react-hook-form names fields ('space.uri', 'members.0.userJid'). */
-export type WizardPath = Path<WizardValues>;
+export type WizardPath = FieldPath<WizardValues>;
 
 /** Whether a path (from a zod issue, an errors object or a CMS failure) is a field `wizard-fields.ts` describes. */
 export function isWizardPath(path: string): path is WizardPath {
