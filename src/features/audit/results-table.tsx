@@ -18,6 +18,7 @@ import type { ScanResultFilter, ScanResultRow } from '../../api/wire/scan-contra
 import { spaceLink } from '../../lib/wizard-links';
 import { STATUS_LABELS } from '../../components/scan-status-chip';
 import { formatTime } from './labels';
+import { VirtualPaddingRow, virtualPaddings } from '../../components/virtual-padding';
 
 const ROW_HEIGHT = 37;
 const HEADER_HEIGHT = 39;
@@ -97,8 +98,7 @@ export function ResultsTable({
     const data = page === 0 ? first.data : pages[pageIndexes.indexOf(page)]?.data;
     return data?.results[index % SCAN_RESULT_PAGE];
   };
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = Math.max(0, virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0));
+  const padding = virtualPaddings(items, virtualizer.getTotalSize());
   const columns = ['Select', 'Status', 'Space', 'URI', 'Call ID', 'Tenant', 'Problems', 'Ways in', showCluster ? 'Cluster' : 'Scanned'];
   const widths = ['4%', '10%', '16%', '14%', '9%', '10%', '20%', '9%', '8%'];
 
@@ -115,11 +115,7 @@ export function ResultsTable({
           </TableRow>
         </TableHead>
         <TableBody>
-          {paddingTop > 0 && (
-            <tr aria-hidden="true" style={{ height: paddingTop }}>
-              <td colSpan={columns.length} style={{ padding: 0, border: 0 }} />
-            </tr>
-          )}
+          <VirtualPaddingRow height={padding.top} columns={columns.length} />
           {items.map((item) => {
             const row = rowAt(item.index);
             return row ? (
@@ -132,11 +128,7 @@ export function ResultsTable({
               </TableRow>
             );
           })}
-          {paddingBottom > 0 && (
-            <tr aria-hidden="true" style={{ height: paddingBottom }}>
-              <td colSpan={columns.length} style={{ padding: 0, border: 0 }} />
-            </tr>
-          )}
+          <VirtualPaddingRow height={padding.bottom} columns={columns.length} />
         </TableBody>
       </Table>
     </Box>

@@ -14,6 +14,7 @@ import { Link as RouterLink } from 'react-router';
 import type { CoSpace } from '../../api/params/schemas';
 import { spaceLink } from '../../lib/wizard-links';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { VirtualPaddingRow, virtualPaddings } from '../../components/virtual-padding';
 
 export const ROW_HEIGHT = 37;
 const HEADER_HEIGHT = 39;
@@ -80,8 +81,7 @@ export function SpaceTable({
   const items = virtualizer.getVirtualItems();
   const first = items[0];
   const last = items[items.length - 1];
-  const paddingTop = first?.start ?? 0;
-  const paddingBottom = Math.max(0, virtualizer.getTotalSize() - (last?.end ?? 0));
+  const padding = virtualPaddings(items, virtualizer.getTotalSize());
   const settled = !useDebouncedValue(virtualizer.isScrolling, 300) && !virtualizer.isScrolling;
 
   const firstIndex = first?.index ?? 0;
@@ -124,11 +124,7 @@ export function SpaceTable({
             </TableRow>
           </TableHead>
           <TableBody>
-            {paddingTop > 0 && (
-              <tr aria-hidden="true" style={{ height: paddingTop }}>
-                <td colSpan={columns.length} style={{ padding: 0, border: 0 }} />
-              </tr>
-            )}
+            <VirtualPaddingRow height={padding.top} columns={columns.length} />
             {items.map((item) => {
               const space = rowAt(item.index);
               const isActive = item.index === activeIndex;
@@ -175,11 +171,7 @@ export function SpaceTable({
                 </TableRow>
               );
             })}
-            {paddingBottom > 0 && (
-              <tr aria-hidden="true" style={{ height: paddingBottom }}>
-                <td colSpan={columns.length} style={{ padding: 0, border: 0 }} />
-              </tr>
-            )}
+            <VirtualPaddingRow height={padding.bottom} columns={columns.length} />
           </TableBody>
         </Table>
       </Box>
