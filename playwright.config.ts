@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -6,6 +7,9 @@ import { chromiumPath } from './scripts/ensure-chromium-decision';
 const ci = Boolean(process.env.CI);
 // Several checkouts on one machine each run their own studio: E2E_PORT keeps them apart.
 const port = process.env.E2E_PORT ?? '4173';
+// Each run's studio starts with an empty journal and no stored scans, so no spec sees an earlier run's
+// history. Set once here; the worker processes inherit it instead of making folders of their own.
+process.env.E2E_STUDIO_DATA_DIR ??= mkdtempSync(join(tmpdir(), `cms-studio-e2e-${port}-`));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,7 +38,7 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     // The journal of the e2e studio lives apart from the one `npm start` keeps in .studio-data.
-    env: { PORT: port, HOST: '127.0.0.1', STUDIO_DATA_DIR: join(tmpdir(), `cms-studio-e2e-${port}`) },
+    env: { PORT: port, HOST: '127.0.0.1', STUDIO_DATA_DIR: process.env.E2E_STUDIO_DATA_DIR },
     url: `http://127.0.0.1:${port}/studio/connection`,
     reuseExistingServer: !ci,
     timeout: 180_000,
