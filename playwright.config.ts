@@ -20,6 +20,8 @@ export default defineConfig({
   forbidOnly: ci,
   // A loaded machine (CI shares its two cores) can take seconds to import a lazy route; speed is the bench's job, not the e2e's.
   expect: { timeout: 15_000 },
+  // A journey that scans the fleet twice against a slowed mock takes tens of seconds on a busy machine; 30 s (the default) is too tight.
+  timeout: 120_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'on-first-retry',

@@ -11,7 +11,7 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { SCAN_RESULT_PAGE, scanQueries, type ScanOrder } from '../../api/resources/scans';
 import type { ScanResultFilter, ScanResultRow } from '../../api/wire/scan-contract';
@@ -31,14 +31,26 @@ export interface RowSelection {
   onToggle: (spaceId: string) => void;
 }
 
-function ResultRow({ row, index, showCluster, selection }: { row: ScanResultRow; index: number; showCluster: boolean; selection: RowSelection }) {
+interface ResultRowProps {
+  row: ScanResultRow;
+  index: number;
+  showCluster: boolean;
+  selected: boolean;
+  onToggle: (spaceId: string) => void;
+}
+
+/**
+ * Memoized: while a scan runs the list's pages are read again every few seconds, and structural
+ * sharing keeps an unchanged result the same object, so only rows that changed render again.
+ */
+const ResultRow = memo(function ResultRow({ row, index, showCluster, selected, onToggle }: ResultRowProps) {
   const status = STATUS_LABELS[row.status];
   const problems = row.findings.filter((f) => f.severity !== 'info');
   const was = row.was ? STATUS_LABELS[row.was].label : undefined;
   return (
     <TableRow data-index={index} aria-rowindex={index + 2} hover sx={{ height: ROW_HEIGHT, '& td': { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } }}>
       <TableCell padding="checkbox">
-        <Checkbox size="small" checked={selection.selected.has(row.spaceId)} onChange={() => selection.onToggle(row.spaceId)} slotProps={{ input: { 'aria-label': `Select ${row.name ?? row.spaceId}` } }} />
+        <Checkbox size="small" checked={selected} onChange={() => onToggle(row.spaceId)} slotProps={{ input: { 'aria-label': `Select ${row.name ?? row.spaceId}` } }} />
       </TableCell>
       <TableCell>
         <Tooltip title={row.status === 'unread' ? row.summary : status.hint}>
@@ -65,7 +77,7 @@ function ResultRow({ row, index, showCluster, selection }: { row: ScanResultRow;
       <TableCell>{showCluster ? row.cluster : formatTime(row.scannedAt)}</TableCell>
     </TableRow>
   );
-}
+});
 
 /**
  * The results the filter selects, as one virtualized table: only the rows in view are in the DOM,
@@ -119,7 +131,14 @@ export function ResultsTable({
           {items.map((item) => {
             const row = rowAt(item.index);
             return row ? (
-              <ResultRow key={`${row.scanId}:${row.spaceId}`} row={row} index={item.index} showCluster={showCluster} selection={selection} />
+              <ResultRow
+                key={`${row.scanId}:${row.spaceId}`}
+                row={row}
+                index={item.index}
+                showCluster={showCluster}
+                selected={selection.selected.has(row.spaceId)}
+                onToggle={selection.onToggle}
+              />
             ) : (
               <TableRow key={`pending-${item.index}`} data-index={item.index} aria-rowindex={item.index + 2} sx={{ height: ROW_HEIGHT }}>
                 <TableCell colSpan={columns.length} aria-label="Loading…">
