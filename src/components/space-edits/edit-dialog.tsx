@@ -19,7 +19,8 @@ import type { ParamDef } from '../../api/params/param-def';
 import { maskValue } from '../../api/wire/secrets';
 import { FormText } from '../form-text';
 import { placeCmsFailures, sameNamedField } from '../place-cms-failures';
-import { changedFields, currentValues, editPlan, editSchema, fieldsOf, tableOfTarget, targetLabel, targetPath, type EditTarget, type EditValues } from './edit-plans';
+import { changedFields, type EditValues } from '../../api/params/edit-form';
+import { currentValues, editPlan, editSchema, fieldsOf, tableOfTarget, targetLabel, targetPath, type EditTarget } from './edit-plans';
 
 const shown = (name: string, value: string | undefined) => (value === undefined || value === '' ? '(not set)' : maskValue(name, value));
 

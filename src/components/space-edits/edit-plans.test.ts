@@ -5,7 +5,8 @@ import { getAccessMethod, getSpace, listAllAccessMethods } from '../../api/resou
 import { dumpCms } from '../../testing/cms-dump';
 import { journalWritesOf } from '../../testing/journal-records';
 import { LAB, withMockCms } from '../../testing/mock-cms';
-import { changedFields, currentValues, deletePlan, editPlan, editSchema, type EditTarget } from './edit-plans';
+import { changedFields } from '../../api/params/edit-form';
+import { currentValues, deletePlan, editPlan, editSchema, type EditTarget } from './edit-plans';
 
 const { journal } = withMockCms();
 

@@ -1,12 +1,11 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { editFormSchema, formValuesOf, type EditValues } from '../../api/params/edit-form';
 import type { ChangePlan, ChangeStep } from '../../api/changes/types';
 import { accessMethodParams } from '../../api/params/access-method';
 import { coSpaceParams } from '../../api/params/co-space';
 import { coSpaceUserParams, coSpaceUserPermissions } from '../../api/params/co-space-user';
 import type { ParamTable } from '../../api/params/param-def';
 import type { AccessMethod, CoSpace, CoSpaceUser } from '../../api/params/schemas';
-import { formatValue, parseFormValue } from '../../api/params/schema';
-import { formatProblem } from '../../api/params/write-schema';
 import { beforeValues, putFormFromWire } from '../../api/resources/operations';
 
 /** What a space page edits or deletes: the space, one of its access methods, or one of its members. */
@@ -32,49 +31,18 @@ export function fieldsOf(target: EditTarget): readonly string[] {
   return EDIT_FIELDS[target.kind];
 }
 
-/** Every field of a form as text: '' is unset. */
-export type EditValues = Record<string, string>;
-
 function current(target: EditTarget): Readonly<Record<string, unknown>> {
   return target.kind === 'space' ? target.space : target.item;
 }
 
 /** What CMS holds now for the form's fields, as text. */
 export function currentValues(target: EditTarget): EditValues {
-  const now = current(target);
-  return Object.fromEntries(
-    fieldsOf(target).map((name) => {
-      const value = now[name];
-      return [name, typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? formatValue(value) : ''];
-    }),
-  );
+  return formValuesOf(current(target), fieldsOf(target));
 }
 
 /** The form's schema from the parameter table: each value as CMS would take it, '' unsets. */
 export function editSchema(target: EditTarget): z.ZodType<EditValues, EditValues> {
-  const table = tableOfTarget(target);
-  return z.object(
-    Object.fromEntries(
-      fieldsOf(target).map((name) => {
-        const def = table[name];
-        return [
-          name,
-          z
-            .string()
-            .trim()
-            .superRefine((text, ctx) => {
-              const parsed = def ? parseFormValue(def, text) : { ok: true as const };
-              if (def && !parsed.ok) ctx.addIssue({ code: 'custom', message: `The ${name} ${formatProblem(def, parsed.error)}.` });
-            }),
-        ];
-      }),
-    ),
-  );
-}
-
-/** Only the fields the admin changed, as wire text: a PUT never carries a field nobody touched. */
-export function changedFields(before: EditValues, after: EditValues): EditValues {
-  return Object.fromEntries(Object.entries(after).filter(([name, value]) => value.trim() !== (before[name] ?? '')).map(([name, value]) => [name, value.trim()]));
+  return editFormSchema(tableOfTarget(target), fieldsOf(target));
 }
 
 export function targetLabel(target: EditTarget): string {

@@ -17,7 +17,8 @@ import { useForm } from 'react-hook-form';
 import type { ParamDef } from '../../api/params/param-def';
 import { FormText } from '../../components/form-text';
 import { placeCmsFailures, sameNamedField } from '../../components/place-cms-failures';
-import { changedFields, currentValues, editPlan, editSchema, fieldsOf, tableOf, targetLabel, targetPath, type TemplateTarget, type TemplateValues } from './template-plans';
+import { changedFields, type EditValues } from '../../api/params/edit-form';
+import { currentValues, editPlan, editSchema, fieldsOf, tableOf, targetLabel, targetPath, type TemplateTarget } from './template-plans';
 import { SavedNote, useApplyPlan } from '../../components/apply-plan';
 
 const shown = (value: string | undefined) => (value === undefined || value === '' ? '(not set)' : value);
@@ -37,8 +38,8 @@ export function TemplateEditDialog({ target, onClose }: { target: TemplateTarget
   const before = currentValues(target);
   const table = tableOf(target);
   const fields = fieldsOf(target);
-  const form = useForm<TemplateValues>({ resolver: zodResolver(editSchema(target)), defaultValues: before });
-  const [changed, setChanged] = useState<TemplateValues | null>(null);
+  const form = useForm<EditValues>({ resolver: zodResolver(editSchema(target)), defaultValues: before });
+  const [changed, setChanged] = useState<EditValues | null>(null);
   const apply = useApplyPlan();
   const label = targetLabel(target);
 
@@ -47,7 +48,7 @@ export function TemplateEditDialog({ target, onClose }: { target: TemplateTarget
     if (Object.keys(changes).length === 0) form.setError('root', { message: 'Nothing changed.' });
     else setChanged(changes);
   });
-  const onApply = (changes: TemplateValues) =>
+  const onApply = (changes: EditValues) =>
     apply.mutate(editPlan(target, changes), {
       onError: (error) => {
         if (placeCmsFailures(form.setError, error, sameNamedField(fields))) setChanged(null);

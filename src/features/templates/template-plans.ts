@@ -3,8 +3,7 @@ import type { ChangePlan, ChangeStep } from '../../api/changes/types';
 import { accessMethodTemplateParams, coSpaceTemplateParams } from '../../api/params/co-space-template';
 import type { ParamTable } from '../../api/params/param-def';
 import type { AccessMethodTemplate, CoSpaceTemplate, LdapUserCoSpaceTemplateSource } from '../../api/params/schemas';
-import { formatValue, parseFormValue } from '../../api/params/schema';
-import { formatProblem } from '../../api/params/write-schema';
+import { editFormSchema, formValuesOf, type EditValues } from '../../api/params/edit-form';
 import { beforeValues, putFormFromWire } from '../../api/resources/operations';
 
 type WithId<T> = T & { id: string };
@@ -25,49 +24,13 @@ const TABLES: Record<TemplateTarget['kind'], ParamTable> = { template: coSpaceTe
 export const tableOf = (target: TemplateTarget): ParamTable => TABLES[target.kind];
 export const fieldsOf = (target: TemplateTarget): readonly string[] => TEMPLATE_FIELDS[target.kind];
 
-/** Every field as text: '' is unset. */
-export type TemplateValues = Record<string, string>;
-
-export function currentValues(target: TemplateTarget): TemplateValues {
-  const now: Readonly<Record<string, unknown>> = target.item;
-  return Object.fromEntries(
-    fieldsOf(target).map((name) => {
-      const value = now[name];
-      return [name, typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? formatValue(value) : ''];
-    }),
-  );
+export function currentValues(target: TemplateTarget): EditValues {
+  return formValuesOf(target.item, fieldsOf(target));
 }
 
 /** The form's schema from the parameter table: each value as CMS would take it, '' unsets. */
-export function editSchema(target: TemplateTarget): z.ZodType<TemplateValues, TemplateValues> {
-  const table = tableOf(target);
-  return z.object(
-    Object.fromEntries(
-      fieldsOf(target).map((name) => {
-        const def = table[name];
-        return [
-          name,
-          z
-            .string()
-            .trim()
-            .superRefine((text, ctx) => {
-              if (!def || text === '') return;
-              const parsed = parseFormValue(def, text);
-              if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `The ${name} ${formatProblem(def, parsed.error)}.` });
-            }),
-        ];
-      }),
-    ),
-  );
-}
-
-/** Only what the admin changed: a PUT never carries a field nobody touched. */
-export function changedFields(before: TemplateValues, after: TemplateValues): TemplateValues {
-  return Object.fromEntries(
-    Object.entries(after)
-      .filter(([name, value]) => value.trim() !== (before[name] ?? ''))
-      .map(([name, value]) => [name, value.trim()]),
-  );
+export function editSchema(target: TemplateTarget): z.ZodType<EditValues, EditValues> {
+  return editFormSchema(tableOf(target), fieldsOf(target));
 }
 
 export function targetLabel(target: TemplateTarget): string {
@@ -80,7 +43,7 @@ export function targetPath(target: TemplateTarget): string {
   return `/api/v1/coSpaceTemplates/${target.templateId}/accessMethodTemplates/${target.item.id}`;
 }
 
-function editStep(target: TemplateTarget, changed: TemplateValues): ChangeStep {
+function editStep(target: TemplateTarget, changed: EditValues): ChangeStep {
   const title = `Change ${Object.keys(changed).join(', ')} of the ${targetLabel(target)}`;
   if (target.kind === 'template') {
     const form = putFormFromWire(coSpaceTemplateParams, changed);
@@ -101,7 +64,7 @@ function editStep(target: TemplateTarget, changed: TemplateValues): ChangeStep {
 }
 
 /** One PUT of exactly the changed fields, journaled as the Templates page's edit. */
-export function editPlan(target: TemplateTarget, changed: TemplateValues): ChangePlan {
+export function editPlan(target: TemplateTarget, changed: EditValues): ChangePlan {
   return { origin: { kind: 'page', name: `templates/edit-${target.kind}` }, title: `Edit the ${targetLabel(target)}`, steps: [editStep(target, changed)] };
 }
 
