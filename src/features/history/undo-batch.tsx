@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
+import { UndoActions } from './undo-actions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -112,32 +112,19 @@ function UndoBatchDialog({ batchId, onClose }: { batchId: string; onClose: () =>
           {apply.isError && <Alert severity="error">{apply.error.message}</Alert>}
         </Stack>
       </DialogContent>
-      <DialogActions>
-        {done ? (
-          <>
-            {failed && (
-              <Button
-                onClick={() => {
-                  apply.reset();
-                  void plan.refetch();
-                }}
-              >
-                Read CMS again
-              </Button>
-            )}
-            <Button onClick={onClose}>Close</Button>
-          </>
-        ) : (
-          <>
-            <Button onClick={onClose} disabled={apply.isPending}>
-              Cancel
-            </Button>
-            <Button variant="contained" disabled={!plan.data || plan.data.writes === 0} loading={apply.isPending} onClick={() => plan.data && apply.mutate(plan.data)}>
-              Undo the batch ({plan.data?.writes ?? 0} writes)
-            </Button>
-          </>
-        )}
-      </DialogActions>
+      <UndoActions
+        applied={done}
+        incomplete={failed}
+        onReadAgain={() => {
+          apply.reset();
+          void plan.refetch();
+        }}
+        onClose={onClose}
+        applying={apply.isPending}
+        canApply={Boolean(plan.data && plan.data.writes > 0)}
+        onApply={() => plan.data && apply.mutate(plan.data)}
+        applyLabel={`Undo the batch (${plan.data?.writes ?? 0} writes)`}
+      />
     </Dialog>
   );
 }

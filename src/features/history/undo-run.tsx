@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
+import { UndoActions } from './undo-actions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -134,32 +134,19 @@ function UndoDialog({ run, onClose }: { run: JournalRun; onClose: () => void }) 
         {apply.data ? <Outcome ledger={apply.data} /> : plan.data && <Review plan={plan.data} restore={restore} onChoose={choose} />}
         {apply.isError && <Alert severity="error">{apply.error.message}</Alert>}
       </DialogContent>
-      <DialogActions>
-        {apply.data ? (
-          <>
-            {apply.data.stop && (
-              <Button
-                onClick={() => {
-                  apply.reset();
-                  void plan.refetch();
-                }}
-              >
-                Read CMS again
-              </Button>
-            )}
-            <Button onClick={onClose}>Close</Button>
-          </>
-        ) : (
-          <>
-            <Button onClick={onClose} disabled={apply.isPending}>
-              Cancel
-            </Button>
-            <Button variant="contained" disabled={!plan.data || count === 0} loading={apply.isPending} onClick={() => plan.data && apply.mutate(plan.data)}>
-              Apply undo ({count} write{count === 1 ? '' : 's'})
-            </Button>
-          </>
-        )}
-      </DialogActions>
+      <UndoActions
+        applied={Boolean(apply.data)}
+        incomplete={Boolean(apply.data?.stop)}
+        onReadAgain={() => {
+          apply.reset();
+          void plan.refetch();
+        }}
+        onClose={onClose}
+        applying={apply.isPending}
+        canApply={Boolean(plan.data) && count > 0}
+        onApply={() => plan.data && apply.mutate(plan.data)}
+        applyLabel={`Apply undo (${count} write${count === 1 ? '' : 's'})`}
+      />
     </Dialog>
   );
 }
