@@ -1,141 +1,15 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { SavedNote, useApplyPlan } from '../apply-plan';
-import type { ParamDef } from '../../api/params/param-def';
-import { maskValue } from '../../api/wire/secrets';
-import { FormText } from '../form-text';
-import { placeCmsFailures, sameNamedField } from '../place-cms-failures';
-import { changedFields, type EditValues } from '../../api/params/edit-form';
-import { currentValues, editPlan, editSchema, fieldsOf, tableOfTarget, targetLabel, targetPath, type EditTarget } from './edit-plans';
-
-const shown = (name: string, value: string | undefined) => (value === undefined || value === '' ? '(not set)' : maskValue(name, value));
-
-function optionsOf(def: ParamDef | undefined) {
-  if (def?.type === 'boolean') return ['', 'true', 'false'].map((value) => ({ value, label: value || '(not set)' }));
-  if (def?.type === 'enum') return ['', ...def.values].map((value) => ({ value, label: value || '(not set)' }));
-  return undefined;
-}
-
-function ReviewTable({ before, changed }: { before: EditValues; changed: EditValues }) {
-  return (
-    <Table size="small" aria-label="Changes">
-      <TableHead>
-        <TableRow>
-          <TableCell>Field</TableCell>
-          <TableCell>Now</TableCell>
-          <TableCell>After</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {Object.entries(changed).map(([name, value]) => (
-          <TableRow key={name}>
-            <TableCell sx={{ fontFamily: 'monospace' }}>{name}</TableCell>
-            <TableCell>{shown(name, before[name])}</TableCell>
-            <TableCell>{shown(name, value)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
+import { ParamEditDialog } from '../param-edit-dialog';
+import { currentValues, editPlan, fieldsOf, tableOfTarget, targetLabel, targetPath, type EditTarget } from './edit-plans';
 
 /** Edit a space, an access method or a member: form → review of only the changed fields → apply as one journaled run. */
 export function EditDialog({ target, spaceLabel, onClose }: { target: EditTarget; spaceLabel: string; onClose: () => void }) {
-  const before = currentValues(target);
-  const table = tableOfTarget(target);
-  const fields = fieldsOf(target);
-  const form = useForm<EditValues>({ resolver: zodResolver(editSchema(target)), defaultValues: before });
-  const [changed, setChanged] = useState<EditValues | null>(null);
-  const apply = useApplyPlan();
-  const label = targetLabel(target);
-
-  const onReview = form.handleSubmit((values) => {
-    const changes = changedFields(before, values);
-    if (Object.keys(changes).length === 0) form.setError('root', { message: 'Nothing changed.' });
-    else setChanged(changes);
-  });
-  const onApply = (changes: EditValues) =>
-    apply.mutate(editPlan(target, changes, spaceLabel), {
-      onError: (error) => {
-        if (placeCmsFailures(form.setError, error, sameNamedField(fields))) setChanged(null);
-      },
-    });
-
-  return (
-    <Dialog open onClose={apply.isPending ? undefined : onClose} aria-labelledby="edit-title" fullWidth maxWidth="sm">
-      <DialogTitle id="edit-title">{changed ? `Review the change of the ${label}` : `Edit the ${label}`}</DialogTitle>
-      {changed === null ? (
-        <form onSubmit={onReview} noValidate aria-label={`Edit the ${label}`}>
-          <DialogContent>
-            <Stack spacing={2}>
-              {form.formState.errors.root && <Alert severity="info">{form.formState.errors.root.message}</Alert>}
-              {fields.map((name) => {
-                const options = optionsOf(table[name]);
-                return (
-                  <FormText
-                    key={name}
-                    control={form.control}
-                    name={name}
-                    label={name}
-                    numeric={table[name]?.type === 'digits'}
-                    {...(options ? { options } : { helperText: 'Empty unsets it' })}
-                  />
-                );
-              })}
-            </Stack>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose}>Cancel</Button>
-            <Button type="submit" variant="contained">
-              Review
-            </Button>
-          </DialogActions>
-        </form>
-      ) : (
-        <>
-          <DialogContent>
-            {apply.data ? (
-              <SavedNote done={apply.data} what={`Saved ${Object.keys(changed).join(', ')} of the ${label}.`} />
-            ) : (
-              <Stack spacing={2}>
-                <Typography>
-                  <code>PUT {targetPath(target)}</code> with only the changed fields:
-                </Typography>
-                <ReviewTable before={before} changed={changed} />
-                {apply.isError && <Alert severity="error">{apply.error.message}</Alert>}
-              </Stack>
-            )}
-          </DialogContent>
-          <DialogActions>
-            {apply.data ? (
-              <Button onClick={onClose}>Close</Button>
-            ) : (
-              <>
-                <Button onClick={() => setChanged(null)} disabled={apply.isPending}>
-                  Back
-                </Button>
-                <Button variant="contained" loading={apply.isPending} onClick={() => onApply(changed)}>
-                  Apply
-                </Button>
-              </>
-            )}
-          </DialogActions>
-        </>
-      )}
-    </Dialog>
-  );
+  const edit = {
+    label: targetLabel(target),
+    path: targetPath(target),
+    table: tableOfTarget(target),
+    fields: fieldsOf(target),
+    before: currentValues(target),
+    plan: (changed: Record<string, string>) => editPlan(target, changed, spaceLabel),
+  };
+  return <ParamEditDialog edit={edit} onClose={onClose} />;
 }
