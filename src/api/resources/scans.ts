@@ -165,8 +165,9 @@ export const scanQueries = {
     }),
   facets: (scanIds: readonly string[]) =>
     queryOptions({ queryKey: [...scanQueries.all(), 'facets', [...scanIds]] as const, queryFn: ({ signal }) => getScanFacets(scanIds, signal) }),
-  compare: (scanId: string, baseId: string) =>
-    queryOptions({ queryKey: [...scanQueries.all(), 'compare', scanId, baseId] as const, queryFn: ({ signal }) => compareScans(scanId, baseId, signal) }),
+  /** `asOf`: what the scan list last said of the scan (state, results), so a comparison read mid-scan is read again once the list moves on. */
+  compare: (scanId: string, baseId: string, asOf = '') =>
+    queryOptions({ queryKey: [...scanQueries.all(), 'compare', scanId, baseId, asOf] as const, queryFn: ({ signal }) => compareScans(scanId, baseId, signal) }),
   /** Under ['cms']: a space's verdict belongs to the cluster the session talks to, and a switch clears it. */
   spaceStatuses: () => ['cms', 'scan-status'] as const,
   spaceStatus: (spaceId: string) =>

@@ -4,7 +4,7 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { scanQueries } from '../../api/resources/scans';
 import type { Scan } from '../../api/wire/scan-contract';
 import { formatCount } from '../../domain/profile-resolution/words';
@@ -27,7 +27,11 @@ export function ComparisonBar({
   live: boolean;
   onChange: (key: keyof AuditSearch, value: string) => void;
 }) {
-  const comparison = useQuery({ ...scanQueries.compare(scan.id, base.id), refetchInterval: live ? 3_000 : false });
+  const comparison = useQuery({
+    ...scanQueries.compare(scan.id, base.id, `${scan.state}:${scan.counts.results}`),
+    refetchInterval: live ? 3_000 : false,
+    placeholderData: keepPreviousData,
+  });
   const n = comparison.data;
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }} component="section" aria-label="Comparison">
