@@ -1,5 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router';
 import { runChanges, type ChangesDone } from '../api/changes/run-changes';
@@ -28,5 +30,21 @@ export function SavedNote({ done, what }: { done: ChangesDone; what: string }) {
         </Link>
       )}
     </Alert>
+  );
+}
+
+/** A plan's writes as the confirmation lists them, in the order they are sent. */
+export function PlannedRequests({ steps }: { steps: ChangePlan['steps'] }) {
+  return (
+    <>
+      <Typography>These requests are sent in this order, each recorded in the change journal:</Typography>
+      <Stack component="ol" spacing={0.5} sx={{ m: 0 }} aria-label="Requests">
+        {steps.map((step) => (
+          <Typography component="li" key={step.key} variant="body2">
+            {step.title}
+          </Typography>
+        ))}
+      </Stack>
+    </>
   );
 }

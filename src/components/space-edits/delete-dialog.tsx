@@ -7,7 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { deletePlan, targetLabel, type EditTarget, type SpaceContents } from './edit-plans';
-import { SavedNote, useApplyPlan } from '../apply-plan';
+import { PlannedRequests, SavedNote, useApplyPlan } from '../apply-plan';
 
 /** Delete an access method, a member or the space: review of every DELETE → apply as one journaled run, undoable from History. */
 export function DeleteDialog({ target, spaceLabel, contents, onClose }: { target: EditTarget; spaceLabel: string; contents?: SpaceContents; onClose: (deleted: boolean) => void }) {
@@ -22,14 +22,7 @@ export function DeleteDialog({ target, spaceLabel, contents, onClose }: { target
           <SavedNote done={apply.data} what={`Deleted the ${label}.`} />
         ) : (
           <Stack spacing={1.5}>
-            <Typography>These requests are sent in this order, each recorded in the change journal:</Typography>
-            <Stack component="ol" spacing={0.5} sx={{ m: 0 }} aria-label="Requests">
-              {plan.steps.map((step) => (
-                <Typography component="li" key={step.key} variant="body2">
-                  {step.title}
-                </Typography>
-              ))}
-            </Stack>
+            <PlannedRequests steps={plan.steps} />
             {target.kind === 'space' && plan.steps.length > 1 && (
               <Typography variant="body2" color="text.secondary">
                 CMS would remove the members and access methods with the space; deleting each first keeps their settings in the journal, so undo brings them back.

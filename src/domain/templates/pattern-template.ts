@@ -8,6 +8,7 @@ import { isGuid } from '../../api/wire/ids';
 import { WIZARD_SCENARIOS, type WizardScenarioId } from '../../lib/wizard-links';
 import { patternLimits } from './pattern-limits';
 import { findTwin, type ProfileSettings } from './profile-twin';
+import { GUIDE_GUEST_SETTINGS, GUIDE_HOST_SETTINGS } from '../space-planning/wizard-schema';
 
 /**
  * A guest/host pattern (the four wizard scenarios of the guide) as CMS's own space template (2.9+):
@@ -15,25 +16,6 @@ import { findTwin, type ProfileSettings } from './profile-twin';
  * one accessMethodTemplate with the host callLegProfile, a uriGenerator and generateUniqueCallId.
  * What a template cannot carry (PINs, a member's profile) is said by `patternLimits`.
  */
-
-/** The guide's guest callLegProfile (scenario 1, step 1): guests wait in the lobby until a host joins. */
-export const GUIDE_GUEST_PROFILE = {
-  needsActivation: true,
-  defaultLayout: 'speakerOnly',
-  presentationContributionAllowed: false,
-  rxAudioMute: true,
-  rxVideoMute: false,
-  deactivationMode: 'deactivate',
-} as const;
-
-/** The guide's host callLegProfile (scenario 1, step 2). */
-export const GUIDE_HOST_PROFILE = {
-  needsActivation: false,
-  defaultLayout: 'speakerOnly',
-  presentationContributionAllowed: true,
-  rxAudioMute: false,
-  rxVideoMute: false,
-} as const;
 
 /** The guide's callProfile for a blank guest PIN (scenario 3): no entry within 5 seconds counts as blank. */
 export const GUIDE_BLANK_PIN_CALL_PROFILE = { passcodeMode: 'timeout', passcodeTimeout: 5 } as const;
@@ -148,7 +130,7 @@ function planProfile(role: ProfileRole, chosen: string, wanted: ProfileSettings,
   const step: ChangeStep =
     role === 'callProfile'
       ? { key, title, operation: { op: 'createCallProfile', form: { ...GUIDE_BLANK_PIN_CALL_PROFILE } }, creates: key }
-      : { key, title, operation: { op: 'createCallLegProfile', form: role === 'guest' ? { ...GUIDE_GUEST_PROFILE } : { ...GUIDE_HOST_PROFILE } }, creates: key };
+      : { key, title, operation: { op: 'createCallLegProfile', form: role === 'guest' ? { ...GUIDE_GUEST_SETTINGS } : { ...GUIDE_HOST_SETTINGS } }, creates: key };
   return { planned: { role, mode: 'create', settings: wanted }, step };
 }
 
@@ -166,8 +148,8 @@ const refOrId = (planned: PlannedProfile) => (planned.id ?? { ref: STEP_KEY[plan
 
 /** The writes that make the template, with the guide's profiles reused where CMS has identical ones. Pure. */
 export function planPatternTemplate(input: PatternTemplateInput, known: KnownProfiles): TemplatePlan {
-  const guest = planProfile('guest', input.guestProfile, GUIDE_GUEST_PROFILE, known);
-  const host = planProfile('host', input.hostProfile, GUIDE_HOST_PROFILE, known);
+  const guest = planProfile('guest', input.guestProfile, GUIDE_GUEST_SETTINGS, known);
+  const host = planProfile('host', input.hostProfile, GUIDE_HOST_SETTINGS, known);
   const call = input.pattern === 'blank-guest-pin' ? planProfile('callProfile', input.callProfile, GUIDE_BLANK_PIN_CALL_PROFILE, known) : undefined;
   const profiles = [guest, host, ...(call ? [call] : [])];
   const steps = profiles.flatMap((p) => (p.step ? [p.step] : []));

@@ -5,10 +5,9 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { ChangePlan } from '../../api/changes/types';
-import { SavedNote, useApplyPlan } from '../../components/apply-plan';
+import { PlannedRequests, SavedNote, useApplyPlan } from '../../components/apply-plan';
 
 /** A review of a plan's writes (deletes, assignments) → apply as one journaled run, undoable from History. */
 export function PlanDialog({ plan, done, note, onClose }: { plan: ChangePlan; done: string; note?: ReactNode; onClose: () => void }) {
@@ -21,14 +20,7 @@ export function PlanDialog({ plan, done, note, onClose }: { plan: ChangePlan; do
           <SavedNote done={apply.data} what={done} />
         ) : (
           <Stack spacing={1.5}>
-            <Typography>These requests are sent in this order, each recorded in the change journal:</Typography>
-            <Stack component="ol" spacing={0.5} sx={{ m: 0 }} aria-label="Requests">
-              {plan.steps.map((step) => (
-                <Typography component="li" key={step.key} variant="body2">
-                  {step.title}
-                </Typography>
-              ))}
-            </Stack>
+            <PlannedRequests steps={plan.steps} />
             {note}
             {apply.isError && <Alert severity="error">{apply.error.message}</Alert>}
           </Stack>
